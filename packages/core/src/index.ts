@@ -1,0 +1,79 @@
+/**
+ * `@peeker/core`: the browser-safe engine. No Node built-ins, no undici: it runs in
+ * browsers, Node and edge runtimes. Server-only parts live in `@peeker/core/server`.
+ *
+ * Every public name is listed here by hand (no `export *`), in data-flow order:
+ * errors → sizing → domains → candidates → availability → solver → order → webhooks.
+ * @packageDocumentation
+ */
+
+// errors
+export { PeekerError } from './errors/peeker-error.ts';
+export type { PeekerErrorCode, PeekerErrorOptions } from './errors/peeker-error.ts';
+export { PeekerApiError } from './errors/peeker-api-error.ts';
+export type { PeekerApiErrorInit } from './errors/peeker-api-error.ts';
+export { OrderValidationError } from './errors/order-validation-error.ts';
+export type { OrderIssue } from './errors/order-validation-error.ts';
+export { WebhookVerificationError, WebhookFailure } from './errors/webhook-verification-error.ts';
+
+// sizing
+export { estimateRequiredDomains } from './sizing/estimate-required-domains.ts';
+export type { SizingOptions } from './sizing/estimate-required-domains.ts';
+export type { Bundle, BundleSizing, RequiredDomains } from './sizing/bundle.ts';
+
+// domains
+export { normalizeDomain } from './domains/normalize-domain.ts';
+export { normalizeHostname } from './domains/normalize-hostname.ts';
+export { parseDomainList } from './domains/parse-domain-list.ts';
+
+// candidates
+export { generateCandidates } from './candidates/generate-candidates.ts';
+export type { Candidate, CandidateOptions } from './candidates/generate-candidates.ts';
+export { CandidatePattern } from './candidates/candidate-pattern.ts';
+export { DEFAULT_TLDS } from './candidates/default-tlds.ts';
+export { DEFAULT_PROTECTED_BRANDS } from './candidates/protected-brands.ts';
+
+// availability
+export { Provider, UnavailableReason, isOrderable } from './availability/availability-row.ts';
+export type { AvailabilityRow } from './availability/availability-row.ts';
+export { createAvailabilityChecker } from './availability/create-availability-checker.ts';
+export type {
+  AvailabilityChecker,
+  AvailabilityCheckerOptions,
+  AvailabilityTransport,
+  CheckOptions,
+  CheckProgress,
+} from './availability/create-availability-checker.ts';
+export { createFetchTransport } from './availability/create-fetch-transport.ts';
+export type { FetchTransportOptions } from './availability/create-fetch-transport.ts';
+export { parseAvailabilityResponse } from './availability/parse-availability-response.ts';
+
+// solver
+export { solveSelection } from './solver/solve-selection.ts';
+export type {
+  Pin,
+  SelectionProblem,
+  SelectionCost,
+  SelectionResult,
+  OptimalSelection,
+  InfeasibleSelection,
+} from './solver/selection-problem.ts';
+
+// order
+export { buildOrderRequest } from './order/build-order-request.ts';
+export type { OrderInput, BuildOrderOptions } from './order/build-order-request.ts';
+export { serializeOrderRequest } from './order/serialize-order-request.ts';
+export type {
+  OrderRequest,
+  OrderDraft,
+  OrderDomain,
+  Persona,
+  SequencerSettings,
+} from './order/order-request.ts';
+
+// webhooks
+export { verifyWebhook } from './webhooks/verify-webhook.ts';
+export type { VerifyWebhookOptions } from './webhooks/verify-webhook.ts';
+export { signWebhook } from './webhooks/sign-webhook.ts';
+export type { SignWebhookOptions, SignedWebhookHeaders } from './webhooks/sign-webhook.ts';
+export type { WebhookEvent, WebhookEventType } from './webhooks/webhook-event.ts';
