@@ -9,6 +9,11 @@ export interface Persona {
 /** Smartlead credentials. Secrets: only the partner's server ever builds this. */
 export interface SequencerSettings {
   provider: 'smartlead';
+  /**
+   * Smartlead client route; `null` = the partner's default route. `buildOrderRequest` always
+   * outputs a positive integer or `null` (digit strings are converted), so equal orders
+   * serialise to equal bytes.
+   */
   client_id: number | string | null;
   login_email: string;
   login_password: string;

@@ -1,0 +1,346 @@
+import { PeekerError } from '../errors/peeker-error.ts';
+import { parseBrand } from '../internal/candidate-brand.ts';
+import { createProtectedMatcher, protectedNamesFor } from '../internal/candidate-filter.ts';
+import {
+  FAMILY_POINTS,
+  HYPHEN_POINTS,
+  lengthPoints,
+  SPAM_POINTS,
+  spamWordIn,
+  tldPoints,
+} from '../internal/candidate-score.ts';
+import { describeValue } from '../internal/describe-value.ts';
+import {
+  canonicalHostname,
+  isCanonicalLdhHostname,
+  MAX_DOMAIN_LENGTH,
+} from '../internal/domain-syntax.ts';
+import { buildLookalikes } from '../internal/lookalikes.ts';
+import { CandidatePattern } from './candidate-pattern.ts';
+import { DEFAULT_TLDS } from './default-tlds.ts';
+import { DEFAULT_PROTECTED_BRANDS } from './protected-brands.ts';
+import { HYPHEN_PREFIXES, HYPHEN_SUFFIXES } from './words/hyphen-words.ts';
+import { MORPHEMES } from './words/morphemes.ts';
+import { NOUN_SUFFIXES } from './words/nouns.ts';
+import { OUTREACH_SUFFIXES } from './words/outreach-words.ts';
+import { SPAM_WORDS } from './words/spam-words.ts';
+import { VERB_PREFIXES } from './words/verbs.ts';
+
+/** Options of {@link generateCandidates}. */
+export interface CandidateOptions {
+  /**
+   * The customer's brand: one word (`"Acme"`), several words (`"Acme Rockets"`, joined to
+   * `acmerockets` and also tried as `acme-rockets`), or the customer's own domain
+   * (`"acme.com"`, scheme, `www.` and path tolerated). Letters are lower-cased and accents
+   * folded (`Café` → `cafe`); separators (spaces, hyphens, `&`, `+`, `/`, `_`, …) split words;
+   * apostrophes and symbols (`™`) vanish. Digits in the brand are kept; none are ever added.
+   */
+  brand: string;
+  /**
+   * TLDs to try, in order of preference (the first scores best). Leading dots are ignored;
+   * Unicode TLDs are converted to Punycode; multi-label suffixes such as `co.uk` are allowed.
+   * Checked for syntax only: a TLD Peeker cannot sell comes back from the availability check
+   * as `invalid`.
+   * @default DEFAULT_TLDS (`com`, `org`, `net`, `co`, `io`)
+   */
+  tlds?: readonly string[];
+  /**
+   * At most this many candidates are returned (the best ones). `Infinity` returns all.
+   * @default 200
+   */
+  limit?: number;
+  /**
+   * Whether names with one hyphen (`acme-mail.com`, `acme-rockets.com`) are generated.
+   * Never more than one hyphen either way.
+   * @default true
+   */
+  hyphens?: boolean;
+  /** Domain names never to return (compared after normalisation). @default [] */
+  exclude?: readonly string[];
+  /**
+   * Third-party brands a name must not contain or closely resemble. Replaces the default;
+   * spread {@link DEFAULT_PROTECTED_BRANDS} to extend it.
+   * @default DEFAULT_PROTECTED_BRANDS
+   */
+  protectedBrands?: readonly string[];
+}
+
+/** One suggested domain. */
+export interface Candidate {
+  /** The domain, canonical (lower-case ASCII, one label plus a TLD from the list). */
+  domain: string;
+  /** How the name was built; use it as the solver's diversity group. */
+  pattern: CandidatePattern;
+  /** Sum of `reasons[].points`; higher is better. Only the order and the reasons carry meaning. */
+  score: number;
+  /**
+   * Why the score is what it is, one entry per component: always `pattern` (the word
+   * family's base) and `tld`; `hyphen`, `length` and `spam-word` when they apply.
+   */
+  reasons: readonly {
+    readonly factor: 'pattern' | 'tld' | 'hyphen' | 'length' | 'spam-word';
+    readonly points: number;
+    readonly note: string;
+  }[];
+}
+
+type Reason = Candidate['reasons'][number];
+
+/** A label before the TLD is added. */
+interface LabelEntry {
+  label: string;
+  pattern: CandidatePattern;
+  /** Points from the label alone (family + hyphen + length + spam). */
+  points: number;
+  reasons: Reason[];
+}
+
+const DEFAULT_LIMIT = 200;
+const HYPHEN_REASON: Reason = Object.freeze({ factor: 'hyphen', points: HYPHEN_POINTS, note: 'one hyphen' });
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+function stringList(value: unknown, name: string, fallback: readonly string[]): readonly string[] {
+  if (value === undefined) return fallback;
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw new TypeError(`Expected ${name} to be an array of strings, got ${describeValue(value)}`);
+  }
+  return value as readonly string[];
+}
+
+/** Validates and canonicalises the TLD list (deduplicated, order kept). */
+function readTlds(value: unknown): string[] {
+  const out: string[] = [];
+  for (const raw of stringList(value, 'tlds', DEFAULT_TLDS)) {
+    const text = raw.trim().replace(/^\./u, '');
+    let tld: string;
+    try {
+      tld = canonicalHostname(`x.${text}`).slice(2);
+    } catch (error) {
+      if (!PeekerError.is(error)) throw error;
+      throw new PeekerError('invalid_domain', `Invalid TLD ${JSON.stringify(raw)} in tlds: ${error.message}`);
+    }
+    if (!out.includes(tld)) out.push(tld);
+  }
+  return out;
+}
+
+/** Canonical form of an `exclude` entry; entries that do not normalise are compared as typed. */
+function excludeKey(name: string): string {
+  try {
+    return canonicalHostname(name);
+  } catch {
+    return name.trim().toLowerCase();
+  }
+}
+
+/**
+ * Generates brand-adjacent sending-domain candidates for cold email, ranked best first
+ * (domain-rules.md §2–§4). The brand always appears whole and unchanged; patterns only add
+ * one whole word around it or change the TLD:
+ *
+ * | Pattern | Example | Base points |
+ * |---|---|---|
+ * | `verb-prefix` | `getacme.com` | 100 |
+ * | `noun-suffix` | `acmehq.com` | 100 |
+ * | `hyphenated` | `acme-mail.com`, `team-acme.com` | base of the word's family (94 for hyphen-only words), −12 for the hyphen |
+ * | `outreach-word` | `acmegrowth.com` | 80 |
+ * | `morpheme` | `acmehub.com`, `hubacme.com` (800+ curated words) | 75 |
+ * | `bare-brand` | `acme.org`, `acme-rockets.com` | 0 |
+ *
+ * Adjustments: the TLD's place in `tlds` (0 for the first, then −24, −28, … down to −40),
+ * −12 for a hyphen, a soft length penalty past 15 characters of the label (−1 per character)
+ * and past 20 (−2 per character, at most −15 in all), and −5 when the added part contains a
+ * spam word. Each candidate lists these in `reasons`. A TLD swap (`getacme.org`) keeps its
+ * name's pattern and shows up in the TLD adjustment. Order: score descending, then domain by
+ * code unit. Deterministic: the same options always give the same list.
+ *
+ * Never generated:
+ * - the customer's own domain: the domain given as `brand` (`acme.com` → `acme.com`
+ *   excluded; `acme.org` is offered, ranked last), or `<brand>.com` for a brand given as
+ *   words (presumed to be the main site);
+ * - typo and lookalike variants of the brand: the dnstwist-style lookalike set (omission,
+ *   transposition, repetition, nearby-key replacement and insertion, homoglyphs such as
+ *   `rn`/`m`, bitsquats, vowel swaps, cute spellings such as `c`→`k`, `www`/TLD run-ons) is
+ *   built and any name whose label lands in it is dropped; names are ASCII only, so no
+ *   Unicode homoglyphs;
+ * - names that contain a protected third-party brand or are within one edit of one (two for
+ *   names of eight letters or more), hyphens ignored; protected names the customer's own
+ *   brand contains or resembles do not apply;
+ * - digits the brand does not have, more than one hyphen, names in `exclude`.
+ *
+ * Every returned domain is a canonical host name (`normalizeHostname(d) === d`); with a TLD
+ * list of public suffixes (the default) it is also a registrable domain
+ * (`normalizeDomain(d) === d`). About 11,000 candidates exist for a one-word brand with the
+ * default TLDs (over 8,000 without hyphens).
+ *
+ * @param options - see {@link CandidateOptions}
+ * @returns up to `limit` candidates, best first, unique by domain
+ * @throws TypeError when an option has the wrong type
+ * @throws PeekerError `invalid_brand` when the brand has no letters or digits, is longer than
+ *   63 characters once joined, or looks like an invalid domain; `invalid_domain` for a bad TLD
+ * @example
+ * ```ts
+ * generateCandidates({ brand: 'acme', limit: 3 }).map((c) => c.domain);
+ * // ['acmeai.com', 'acmeco.com', 'acmehq.com']
+ * generateCandidates({ brand: 'Acme Rockets', tlds: ['com'], hyphens: false });
+ * generateCandidates({ brand: 'acme.io', exclude: ['getacme.com'], limit: 50 });
+ * ```
+ */
+export function generateCandidates(options: CandidateOptions): Candidate[] {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`Expected options to be an object, got ${describeValue(options)}`);
+  }
+  const brand = parseBrand(options.brand);
+  const tlds = readTlds(options.tlds);
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  if (typeof limit !== 'number' || !(Number.isSafeInteger(limit) || limit === Infinity) || limit < 0) {
+    throw new TypeError(`Expected limit to be a non-negative integer or Infinity, got ${describeValue(limit)}`);
+  }
+  const hyphens = options.hyphens ?? true;
+  if (typeof hyphens !== 'boolean') {
+    throw new TypeError(`Expected hyphens to be a boolean, got ${describeValue(hyphens)}`);
+  }
+  const excluded = new Set(stringList(options.exclude, 'exclude', []).map(excludeKey));
+  excluded.add(brand.ownDomain);
+  const protectedCollision = createProtectedMatcher(
+    protectedNamesFor(
+      stringList(options.protectedBrands, 'protectedBrands', DEFAULT_PROTECTED_BRANDS),
+      brand.token,
+    ),
+  );
+  if (limit === 0 || tlds.length === 0) return [];
+
+  const token = brand.token;
+  const lookalikes = buildLookalikes(token, { ownTld: brand.ownTld });
+  const labels = new Map<string, LabelEntry>();
+
+  /**
+   * Adds one label unless a filter rejects it or a better-scoring family already made it.
+   * `brandStart` locates the brand inside the label, for the spam-word check.
+   */
+  const add = (
+    label: string,
+    pattern: CandidatePattern,
+    family: number,
+    note: string,
+    brandStart: number,
+    brandLength = token.length,
+  ): void => {
+    const hyphen = label.includes('-');
+    const reasons: Reason[] = [Object.freeze({ factor: 'pattern', points: family, note })];
+    let points = family;
+    if (hyphen) {
+      reasons.push(HYPHEN_REASON);
+      points += HYPHEN_POINTS;
+    }
+    const lengthAdjust = lengthPoints(label.length);
+    if (lengthAdjust !== 0) {
+      reasons.push(Object.freeze({ factor: 'length', points: lengthAdjust, note: `label is ${label.length} characters` }));
+      points += lengthAdjust;
+    }
+    const spam = spamWordIn(label, brandStart, brandLength, SPAM_WORDS);
+    if (spam !== null) {
+      reasons.push(Object.freeze({ factor: 'spam-word', points: SPAM_POINTS, note: `contains "${spam}"` }));
+      points += SPAM_POINTS;
+    }
+    const existing = labels.get(label);
+    if (existing !== undefined && existing.points >= points) return;
+    if (!isCanonicalLdhHostname(`${label}.x`)) return;
+    if (lookalikes.has(label)) return;
+    if (protectedCollision(label) !== null) return;
+    labels.set(label, { label, pattern, points, reasons });
+  };
+
+  const { verbPrefix, nounSuffix, hyphenated, outreachWord, morpheme, bareBrand } = CandidatePattern;
+  for (const word of VERB_PREFIXES) {
+    add(word + token, verbPrefix, FAMILY_POINTS.verb, `verb prefix "${word}"`, word.length);
+    if (hyphens) add(`${word}-${token}`, hyphenated, FAMILY_POINTS.verb, `verb prefix "${word}"`, word.length + 1);
+  }
+  for (const word of NOUN_SUFFIXES) {
+    add(token + word, nounSuffix, FAMILY_POINTS.noun, `noun suffix "${word}"`, 0);
+    if (hyphens) add(`${token}-${word}`, hyphenated, FAMILY_POINTS.noun, `noun suffix "${word}"`, 0);
+  }
+  if (hyphens) {
+    for (const word of HYPHEN_PREFIXES) {
+      add(`${word}-${token}`, hyphenated, FAMILY_POINTS.hyphenWord, `hyphenated prefix "${word}"`, word.length + 1);
+    }
+    for (const word of HYPHEN_SUFFIXES) {
+      add(`${token}-${word}`, hyphenated, FAMILY_POINTS.hyphenWord, `hyphenated suffix "${word}"`, 0);
+    }
+  }
+  for (const word of OUTREACH_SUFFIXES) {
+    add(token + word, outreachWord, FAMILY_POINTS.outreach, `outreach word "${word}"`, 0);
+    if (hyphens) add(`${token}-${word}`, hyphenated, FAMILY_POINTS.outreach, `outreach word "${word}"`, 0);
+  }
+  for (const word of MORPHEMES) {
+    const note = `paired word "${word}"`;
+    add(token + word, morpheme, FAMILY_POINTS.morpheme, note, 0);
+    add(word + token, morpheme, FAMILY_POINTS.morpheme, note, word.length);
+    if (hyphens) {
+      add(`${token}-${word}`, hyphenated, FAMILY_POINTS.morpheme, note, 0);
+      add(`${word}-${token}`, hyphenated, FAMILY_POINTS.morpheme, note, word.length + 1);
+    }
+  }
+  add(token, bareBrand, FAMILY_POINTS.brand, 'the brand alone', 0);
+  if (hyphens) {
+    // A multi-word brand with one hyphen between two of its words: acme-rockets.
+    let offset = 0;
+    for (let i = 0; i + 1 < brand.words.length; i += 1) {
+      offset += (brand.words[i] as string).length;
+      const split = `${token.slice(0, offset)}-${token.slice(offset)}`;
+      add(split, bareBrand, FAMILY_POINTS.brand, 'the brand alone, words split by a hyphen', 0, split.length);
+    }
+  }
+
+  // Cross labels with TLDs, then sort by (score desc, domain asc). Labels are pre-sorted so
+  // each TLD contributes an (almost) sorted run, which the final sort merges cheaply.
+  const tldReasons: Reason[] = tlds.map((tld, index) =>
+    Object.freeze({ factor: 'tld', points: tldPoints(index), note: `.${tld} (${ordinal(index + 1)} TLD choice)` }),
+  );
+  const sortedLabels = [...labels.values()].sort(
+    (a, b) => b.points - a.points || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
+  );
+  const entries: LabelEntry[] = [];
+  const tldIndex: number[] = [];
+  const names: string[] = [];
+  const scores: number[] = [];
+  for (let t = 0; t < tlds.length; t += 1) {
+    const suffix = `.${tlds[t] as string}`;
+    const tldAdjust = tldPoints(t);
+    for (const entry of sortedLabels) {
+      const domain = entry.label + suffix;
+      if (domain.length > MAX_DOMAIN_LENGTH || excluded.has(domain)) continue;
+      entries.push(entry);
+      tldIndex.push(t);
+      names.push(domain);
+      scores.push(entry.points + tldAdjust);
+    }
+  }
+  const order = Array.from(names.keys());
+  order.sort((a, b) => {
+    const byScore = (scores[b] as number) - (scores[a] as number);
+    if (byScore !== 0) return byScore;
+    const nameA = names[a] as string;
+    const nameB = names[b] as string;
+    return nameA < nameB ? -1 : nameA > nameB ? 1 : 0;
+  });
+
+  const count = Math.min(limit, order.length);
+  const out: Candidate[] = new Array<Candidate>(count);
+  for (let k = 0; k < count; k += 1) {
+    const i = order[k] as number;
+    const entry = entries[i] as LabelEntry;
+    const [first, ...rest] = entry.reasons;
+    out[k] = {
+      domain: names[i] as string,
+      pattern: entry.pattern,
+      score: scores[i] as number,
+      reasons: [first as Reason, tldReasons[tldIndex[i] as number] as Reason, ...rest],
+    };
+  }
+  return out;
+}

@@ -1,0 +1,305 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CheckOptions } from '../availability/create-availability-checker.ts';
+import type { AvailabilityRow } from '../availability/availability-row.ts';
+import { normalizeDomain } from '../domains/normalize-domain.ts';
+import { PeekerApiError } from '../errors/peeker-api-error.ts';
+import { PeekerError } from '../errors/peeker-error.ts';
+import { describeValue } from '../internal/describe-value.ts';
+import {
+  BodyTooLargeError,
+  errorEnvelope,
+  fromFetchRequest,
+  fromNodeRequest,
+  sendNodeResponse,
+  toFetchResponse,
+  type ExchangeRequest,
+  type ExchangeResponse,
+} from './http-exchange.ts';
+import { redactText, redactValue } from './redact-secrets.ts';
+
+/** The part of a client the availability handler needs (a `PeekerClient` fits). */
+export interface AvailabilityHandlerClient {
+  checkAvailability(domains: readonly string[], options?: CheckOptions): Promise<AvailabilityRow[]>;
+}
+
+/** Options of {@link createAvailabilityHandler}. */
+export interface AvailabilityHandlerOptions {
+  /** Where checks go: a `PeekerClient` from `createPeekerClient` (it holds the key). */
+  client: AvailabilityHandlerClient;
+  /**
+   * Most names one request may carry (after that: 400 `invalid_request`, field `domains`).
+   * The client still sends them to Peeker in batches of 50.
+   * @default 250
+   */
+  maxDomains?: number;
+  /**
+   * Largest accepted body in bytes (after that: 413 `payload_too_large`).
+   * @default 65536
+   */
+  maxBodyBytes?: number;
+  /**
+   * Receives upstream failures and unexpected errors, for the server's own logs (the
+   * browser only gets a scrubbed envelope). `PeekerApiError`s carry `requestId`.
+   * @default undefined
+   */
+  onError?: (error: unknown) => void;
+}
+
+/** A request handler in two forms sharing one core. */
+export interface AvailabilityHandler {
+  /**
+   * Node `http` handler; also Connect / Express / Vite middleware (`next` is accepted and
+   * never called: every request gets an answer). Mount it on the route it should serve.
+   * Works after `express.json()` too (it then uses the parsed body).
+   */
+  node(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void>;
+  /** Fetch-style handler (Workers, Deno, Bun, Next.js route handlers, Hono…). */
+  fetch(request: Request): Promise<Response>;
+}
+
+/** The JSON media type, with an optional UTF-8 charset. */
+function isJsonContentType(value: string | null): boolean {
+  if (value === null) return false;
+  const [type = '', ...params] = value.split(';');
+  if (type.trim().toLowerCase() !== 'application/json') return false;
+  for (const param of params) {
+    const [name = '', raw = ''] = param.split('=');
+    if (name.trim().toLowerCase() === 'charset' && raw.trim().replace(/^"|"$/g, '').toLowerCase() !== 'utf-8') return false;
+  }
+  return true;
+}
+
+function positiveInteger(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new TypeError(`Expected ${name} to be a positive integer, got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+function reply(status: number, json: unknown, headers?: Record<string, string>): ExchangeResponse {
+  return headers === undefined ? { status, json } : { status, json, headers };
+}
+
+function badRequest(message: string, field?: string, details?: Record<string, unknown>): ExchangeResponse {
+  return reply(400, errorEnvelope('invalid_request', message, field, details));
+}
+
+/**
+ * Maps an upstream failure to what the browser may see. 401/403 from Peeker mean *this
+ * server's* key is wrong or too weak: the browser learns only `502 upstream_unauthorized`,
+ * with no details. Other errors keep their status class and Peeker's envelope, scrubbed of
+ * anything shaped like a key; no answer becomes 502 `network_error` / 504 `timeout`.
+ */
+function upstreamFailure(error: PeekerError): ExchangeResponse {
+  if (error instanceof PeekerApiError || (PeekerError.is(error) && typeof (error as { status?: unknown }).status === 'number')) {
+    const api = error as PeekerApiError;
+    if (api.status === 401 || api.status === 403) {
+      return reply(502, errorEnvelope('upstream_unauthorized', 'The availability service rejected this server’s credentials'));
+    }
+    if (api.status === 0) {
+      const timeout = api.code === 'timeout';
+      return reply(timeout ? 504 : 502, errorEnvelope(timeout ? 'timeout' : 'network_error', timeout ? 'The availability service did not answer in time' : 'The availability service could not be reached'));
+    }
+    if (api.status >= 400 && api.status <= 599) {
+      const details = api.details === undefined ? undefined : redactValue(api.details);
+      const headers: Record<string, string> = {};
+      if (api.status === 429 && api.retryAfterMs !== undefined) headers['retry-after'] = String(Math.ceil(api.retryAfterMs / 1000));
+      return reply(api.status, errorEnvelope(redactText(api.code), redactText(api.message), api.field === undefined ? undefined : redactText(api.field), details), headers);
+    }
+  }
+  return reply(502, errorEnvelope(error.retryable ? 'upstream_error' : redactText(error.code), 'The availability service answered something unexpected'));
+}
+
+/**
+ * Creates the partner-side endpoint the browser element talks to instead of Peeker: it
+ * takes `POST {"domains":[…]}` and answers Peeker's shape `{"data":{"domains":[rows]}}`,
+ * checking names through the server's {@link createPeekerClient} (which holds the key).
+ *
+ * Strict by design (the endpoint is public):
+ * - `POST` only (405 `method_not_allowed`, `Allow: POST`);
+ * - `Content-Type: application/json` (optionally `charset=utf-8`) only (415 `unsupported_media_type`);
+ * - body at most `maxBodyBytes` (413 `payload_too_large`);
+ * - a UTF-8 JSON object with a `domains` array of strings (400 `invalid_request`, `field`
+ *   naming `domains` or `domains[i]`), at most `maxDomains` names (400, `details.max_count`);
+ * - names `normalizeDomain` rejects are answered here as `reason: 'invalid'` rows and never
+ *   forwarded; the rest go to the client's checker (batches of 50, cache, retries).
+ *
+ * Answer: one row per distinct name, in first-seen order. A batch that failed for good shows
+ * up as `reason: 'errored'` rows; when **every** forwarded name failed, the handler answers
+ * the upstream error instead (same status class and Peeker's envelope; 429 keeps
+ * `details.retry_after_seconds` and adds `Retry-After`). **Decision:** Peeker's 401/403 become
+ * `502 upstream_unauthorized` with no details (the browser must not learn anything about the
+ * key; the server log gets the real error through `onError`). No answer from Peeker:
+ * `502 network_error` / `504 timeout`. Unexpected errors: `500 internal_error`. Every error is
+ * `{"error":{code,message,field?,details?}}` and never contains the key.
+ *
+ * @param options - see {@link AvailabilityHandlerOptions}
+ * @returns `{ node, fetch }`
+ * @throws TypeError when `client` has no `checkAvailability` or a limit is not a positive integer
+ * @example
+ * ```ts
+ * const peeker = createPeekerClient({ apiKey: process.env.PEEKER_API_KEY! });
+ * const availability = createAvailabilityHandler({ client: peeker, onError: console.error });
+ * // Node / Express / Vite
+ * app.post('/api/peeker/availability', availability.node);
+ * // Fetch-style
+ * export const POST = (request: Request) => availability.fetch(request);
+ * ```
+ */
+export function createAvailabilityHandler(options: AvailabilityHandlerOptions): AvailabilityHandler {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`Expected options to be an object, got ${describeValue(options)}`);
+  }
+  const { client, onError } = options;
+  if (typeof client !== 'object' || client === null || typeof client.checkAvailability !== 'function') {
+    throw new TypeError(`Expected client to have a checkAvailability method, got ${describeValue(client)}`);
+  }
+  if (onError !== undefined && typeof onError !== 'function') {
+    throw new TypeError(`Expected onError to be a function, got ${describeValue(onError)}`);
+  }
+  const maxDomains = positiveInteger('maxDomains', options.maxDomains, 250);
+  const maxBodyBytes = positiveInteger('maxBodyBytes', options.maxBodyBytes, 65_536);
+
+  const report = (error: unknown): void => {
+    try {
+      onError?.(error);
+    } catch {
+      // The logger failed; nothing else to do.
+    }
+  };
+
+  const handle = async (req: ExchangeRequest): Promise<ExchangeResponse & { closeConnection?: boolean }> => {
+    if (req.method !== 'POST') {
+      return reply(405, errorEnvelope('method_not_allowed', 'Use POST'), { allow: 'POST' });
+    }
+    if (!isJsonContentType(req.headers.get('content-type'))) {
+      return reply(415, errorEnvelope('unsupported_media_type', 'Content-Type must be application/json'));
+    }
+
+    let body: unknown;
+    if (req.parsedBody !== undefined) {
+      body = req.parsedBody.value;
+      if (new TextEncoder().encode(JSON.stringify(body) ?? '').byteLength > maxBodyBytes) {
+        return reply(413, errorEnvelope('payload_too_large', `Body must be at most ${maxBodyBytes} bytes`, undefined, { max_bytes: maxBodyBytes }));
+      }
+    } else {
+      let bytes: Uint8Array;
+      try {
+        bytes = await req.readBody(maxBodyBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          return { ...reply(413, errorEnvelope('payload_too_large', `Body must be at most ${maxBodyBytes} bytes`, undefined, { max_bytes: maxBodyBytes })), closeConnection: true };
+        }
+        throw error;
+      }
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        return badRequest('Body is not valid UTF-8');
+      }
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return badRequest('Body is not valid JSON');
+      }
+    }
+
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return badRequest('Body must be a JSON object like {"domains":["acme-mail.com"]}');
+    }
+    const domains = (body as { domains?: unknown }).domains;
+    if (domains === undefined) return badRequest('domains is required', 'domains');
+    if (!Array.isArray(domains)) return badRequest('domains must be an array of strings', 'domains');
+    if (domains.length > maxDomains) {
+      return badRequest(`At most ${maxDomains} names per request`, 'domains', { max_count: maxDomains, submitted_count: domains.length });
+    }
+    const badIndex = domains.findIndex((d) => typeof d !== 'string');
+    if (badIndex !== -1) return badRequest('Every name must be a string', `domains[${badIndex}]`);
+
+    // Normalise, dedupe and answer invalid names here; forward only the valid ones.
+    const order: string[] = [];
+    const local = new Map<string, AvailabilityRow>();
+    const forward: string[] = [];
+    for (const input of domains as string[]) {
+      let name: string;
+      try {
+        name = normalizeDomain(input);
+      } catch (error) {
+        if (!PeekerError.is(error)) throw error;
+        const domain = input.trim().toLowerCase();
+        if (local.has(domain) || order.includes(domain)) continue;
+        order.push(domain);
+        local.set(domain, { domain, available: false, premium: false, reason: 'invalid', message: error.message });
+        continue;
+      }
+      if (local.has(name) || forward.includes(name)) continue;
+      order.push(name);
+      forward.push(name);
+    }
+
+    const batchErrors: PeekerError[] = [];
+    let fetched: AvailabilityRow[] = [];
+    if (forward.length > 0) {
+      try {
+        fetched = await client.checkAvailability(forward, {
+          signal: req.signal,
+          onBatchError: (error) => {
+            batchErrors.push(error);
+          },
+        });
+      } catch (error) {
+        if (req.signal.aborted) return reply(499, errorEnvelope('client_closed_request', 'The client went away'));
+        if (PeekerError.is(error)) {
+          report(error);
+          return upstreamFailure(error);
+        }
+        throw error;
+      }
+    }
+    for (const error of batchErrors) report(error);
+
+    const auth = batchErrors.find((e) => {
+      const status = (e as { status?: unknown }).status;
+      return status === 401 || status === 403;
+    });
+    if (auth !== undefined) return upstreamFailure(auth);
+    const byName = new Map<string, AvailabilityRow>();
+    for (const row of fetched) byName.set(row.domain.toLowerCase(), row);
+    const forwardedRows = forward.map((name) => byName.get(name));
+    const allFailed = forwardedRows.every((row) => row === undefined || row.reason === 'errored');
+    if (forward.length > 0 && allFailed && batchErrors.length > 0) {
+      return upstreamFailure(batchErrors[batchErrors.length - 1] as PeekerError);
+    }
+
+    const rows = order.map((name): AvailabilityRow => {
+      const row = local.get(name) ?? byName.get(name);
+      if (row !== undefined) return redactValue({ ...row });
+      return { domain: name, available: false, premium: false, reason: 'errored', message: 'No answer for this name' };
+    });
+    return reply(200, { data: { domains: rows } });
+  };
+
+  const safely = async (req: ExchangeRequest): Promise<ExchangeResponse & { closeConnection?: boolean }> => {
+    try {
+      return await handle(req);
+    } catch (error) {
+      report(error);
+      return reply(500, errorEnvelope('internal_error', 'Internal error'));
+    }
+  };
+
+  return {
+    async node(req, res) {
+      const response = await safely(fromNodeRequest(req, res));
+      sendNodeResponse(res, response, response.closeConnection === true);
+    },
+    async fetch(request) {
+      if (!(request instanceof Request)) {
+        throw new TypeError(`Expected a Fetch Request, got ${describeValue(request)}`);
+      }
+      return toFetchResponse(await safely(fromFetchRequest(request)));
+    },
+  };
+}

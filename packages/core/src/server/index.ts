@@ -1,0 +1,61 @@
+/**
+ * `@peeker/core/server`: the Node-side parts that hold secrets. The Peeker API client (on
+ * undici), the availability handler the browser element talks to, and the webhook handler.
+ * Never import this entry from browser code.
+ *
+ * Every public name is listed here by hand (no `export *`).
+ * @packageDocumentation
+ */
+
+// client
+export { createPeekerClient, DEFAULT_BASE_URL } from './create-peeker-client.ts';
+export type {
+  PeekerClient,
+  PeekerClientOptions,
+  CallOptions,
+  CreateOrderOptions,
+  CreateOrderResult,
+  CancelOrderOptions,
+  RawRequestOptions,
+  RawResponse,
+} from './create-peeker-client.ts';
+export type { ListOptions } from './paginate.ts';
+export type { GetRetryOptions, PeekerClientLogEntry } from './peeker-http.ts';
+export type {
+  PeekerMe,
+  BundleCreateInput,
+  BundleUpdateInput,
+  BundleDeleteResult,
+  BundleFilters,
+  OrderStatus,
+  OrderLineItem,
+  OrderCosts,
+  OrderReceipt,
+  PeekerOrder,
+  OrderFilters,
+  CancelOrderResult,
+  PendingAction,
+  PendingActionFilters,
+  UserSequencer,
+  PeekerUser,
+  UserCreateInput,
+  UserUpdateInput,
+  UserFilters,
+  PeekerDomain,
+  DomainFilters,
+  ForwardingJob,
+} from './peeker-resources.ts';
+
+// availability handler
+export { createAvailabilityHandler } from './create-availability-handler.ts';
+export type {
+  AvailabilityHandler,
+  AvailabilityHandlerClient,
+  AvailabilityHandlerOptions,
+} from './create-availability-handler.ts';
+
+// webhook handler
+export { createWebhookHandler } from './create-webhook-handler.ts';
+export type { WebhookHandler, WebhookHandlerOptions, WebhookDeliveryInfo } from './create-webhook-handler.ts';
+export { createMemoryDedupeStore } from './create-memory-dedupe-store.ts';
+export type { WebhookDedupeStore, MemoryDedupeStoreOptions } from './create-memory-dedupe-store.ts';

@@ -1,0 +1,13 @@
+/**
+ * `@peeker/elements`: the `<peeker-domain-picker>` class, its events and types. Registers
+ * nothing: import `@peeker/elements/define/peeker-domain-picker.js` for the tag.
+ * @packageDocumentation
+ */
+export { PeekerDomainPicker, RowStatus } from './domain-picker/domain-picker.ts';
+export type { OrderFields } from './domain-picker/order-fields.ts';
+export { PeekerOrderReadyEvent } from './events/peeker-order-ready.ts';
+export type { OrderReadyDetail } from './events/peeker-order-ready.ts';
+export { PeekerErrorEvent } from './events/peeker-error.ts';
+export type { PeekerErrorDetail } from './events/peeker-error.ts';
+export { defaultMessages } from './messages.ts';
+export type { PeekerMessages } from './messages.ts';

@@ -1,0 +1,236 @@
+/**
+ * Every piece of text `<peeker-domain-picker>` shows or announces. Plurals and
+ * interpolation are functions, so a translation controls word order and plural rules.
+ * Prices arrive already formatted (`Intl.NumberFormat` in the element's locale).
+ *
+ * Hosts pass a partial override through the element's `messages` property; missing keys
+ * fall back to {@link defaultMessages} (English).
+ *
+ * @example
+ * ```ts
+ * picker.messages = {
+ *   fillCheapest: 'Günstigste wählen',
+ *   googleMeter: (have, need) => `Google ${have} von ${need}`,
+ * };
+ * ```
+ */
+export interface PeekerMessages {
+  /** Label of the brand input. */
+  brandLabel: string;
+  /** Placeholder of the brand input. */
+  brandPlaceholder: string;
+  /** Help text under the brand input. */
+  brandHint: string;
+  /** Text shown when the brand cannot be used; gets the reason from core. */
+  brandRejected: (reason: string) => string;
+  /** Visible label of the results list. */
+  resultsLabel: string;
+  /** Short keyboard help for the results list. */
+  resultsHelp: string;
+  /** Shown instead of the list before any name is checked. */
+  emptyResults: string;
+  /** Row status: waiting for an answer. */
+  statusChecking: string;
+  /** Row status: can be ordered. */
+  statusAvailable: string;
+  /** Row status: registered by someone. */
+  statusTaken: string;
+  /** Row status: premium (never ordered through the API). */
+  statusPremium: string;
+  /** Row status: not a valid registrable name; gets the local explanation when there is one. */
+  statusInvalid: (why: string | undefined) => string;
+  /** Row status: the check failed. */
+  statusError: string;
+  /** Row status: Peeker's cached answer expired. */
+  statusStale: string;
+  /** Capability text of a row. */
+  usableFor: (google: boolean, microsoft: boolean) => string;
+  /** Flag on Google-only rows while Microsoft slots are open. */
+  googleOnlyFlag: string;
+  /** First-year price of a row. */
+  firstYearPrice: (price: string) => string;
+  /** Renewal price of a row. */
+  renewalPrice: (price: string) => string;
+  /** Age of an answer, e.g. `checked 2 minutes ago`; gets `Intl.RelativeTimeFormat` text. */
+  checkedAgo: (relative: string) => string;
+  /** Marker on rows the customer picked by hand (they survive "Fill cheapest"). */
+  pickedByHand: string;
+  /** Google meter. */
+  googleMeter: (have: number, need: number) => string;
+  /** Microsoft meter. */
+  microsoftMeter: (have: number, need: number) => string;
+  /** Count of chosen names when there is no requirement or as a summary line. */
+  chosenCount: (chosen: number, total: number) => string;
+  /** Progress bar text. */
+  progress: (done: number, total: number) => string;
+  /** Polite live-region announcement of the counts. */
+  announceCounts: (counts: {
+    available: number;
+    checked: number;
+    google: number;
+    googleNeed: number;
+    microsoft: number;
+    microsoftNeed: number;
+  }) => string;
+  /** Button: let the solver complete the selection. */
+  fillCheapest: string;
+  /** Button: clear the selection. */
+  clearSelection: string;
+  /** Button: confirm the selection. */
+  confirm: string;
+  /** Button: confirm again after the final re-check changed something. */
+  confirmAgain: string;
+  /** Button: leave the review and keep editing. */
+  keepEditing: string;
+  /** Status while the chosen names are re-checked before confirming. */
+  rechecking: string;
+  /** Shown once the host accepted the selection. */
+  confirmed: string;
+  /** Label of the paste box. */
+  pasteLabel: string;
+  /** Hint under the paste box. */
+  pasteHint: string;
+  /** Button: check the pasted names. */
+  checkList: string;
+  /** Pasted entries that are not domain names. */
+  pasteInvalid: (entries: readonly string[]) => string;
+  /** Title of the summary. */
+  summaryTitle: string;
+  /** Label of the first-year total. */
+  firstYearTotal: string;
+  /** Label of the renewal total. */
+  renewalTotal: string;
+  /** Label of the total over the cost horizon (shown when `years` > 1). */
+  horizonTotal: (years: number) => string;
+  /** What is still missing before the selection is complete. */
+  missing: (google: number, microsoft: number) => string;
+  /** Too many names chosen. */
+  tooMany: (extra: number, total: number) => string;
+  /** Chosen names that cannot be ordered (taken, premium, not yet checked). */
+  unusableChosen: (domains: readonly string[]) => string;
+  /** Form validation message while the requirement is not met. */
+  valueMissing: string;
+  /** Shown when the diversity cap had to be relaxed. */
+  diversityRelaxed: string;
+  /** Shown when every idea was checked and the requirement still cannot be met. */
+  ideasExhausted: string;
+  /** Button: download the selection as CSV. */
+  downloadCsv: string;
+  /** Button: download every checked row as CSV. */
+  downloadResults: string;
+  /** Button: download the order payload as JSON. */
+  downloadJson: string;
+  /** Button: retry failed checks. */
+  retry: string;
+  /** How many names could not be checked. */
+  failedCount: (count: number) => string;
+  /** A check failed as a whole; gets the error's message. */
+  checkFailed: (message: string) => string;
+  /** Neither `endpoint` nor `checkAvailability` is set. */
+  noTransport: string;
+  /** Title of the review after the final re-check changed the selection. */
+  reviewTitle: string;
+  /** A chosen name became unavailable and was replaced. */
+  swapped: (removed: string, reason: string, added: string) => string;
+  /** A chosen name became unavailable and nothing could replace it. */
+  removed: (removed: string, reason: string) => string;
+  /** A chosen name's price changed. */
+  priceChanged: (domain: string, before: string, after: string) => string;
+  /** New totals after a review. */
+  newTotal: (firstYear: string, renewal: string) => string;
+  /** Warm-up reminder shown in the summary. */
+  warmUp: string;
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** English text for every {@link PeekerMessages} key. */
+export const defaultMessages: PeekerMessages = {
+  brandLabel: 'Brand or company name',
+  brandPlaceholder: 'acme',
+  brandHint: 'We suggest related sending domains. Your main domain is never used for cold email.',
+  brandRejected: (reason) => `This brand cannot be used: ${reason}`,
+  resultsLabel: 'Domain ideas',
+  resultsHelp: 'Arrow keys move, Space or Enter chooses, Escape goes back to the brand.',
+  emptyResults: 'Type a brand to see domain ideas.',
+  statusChecking: 'Checking…',
+  statusAvailable: 'Available',
+  statusTaken: 'Taken',
+  statusPremium: 'Premium: contact us',
+  statusInvalid: (why) => (why ? `Invalid: ${why}` : 'Invalid name'),
+  statusError: 'Could not check',
+  statusStale: 'Out of date, check again',
+  usableFor: (google, microsoft) =>
+    google && microsoft ? 'Google and Microsoft' : google ? 'Google only' : microsoft ? 'Microsoft only' : 'No provider',
+  googleOnlyFlag: 'Google only: cannot fill a Microsoft slot',
+  firstYearPrice: (price) => `${price} first year`,
+  renewalPrice: (price) => `${price} per year after`,
+  checkedAgo: (relative) => `checked ${relative}`,
+  pickedByHand: 'your pick',
+  googleMeter: (have, need) => `Google ${have} / ${need}`,
+  microsoftMeter: (have, need) => `Microsoft ${have} / ${need}`,
+  chosenCount: (chosen, total) => `${chosen} of ${plural(total, 'domain', 'domains')} chosen`,
+  progress: (done, total) => `Checked ${done} of ${plural(total, 'name', 'names')}`,
+  announceCounts: (c) =>
+    `${c.available} of ${plural(c.checked, 'checked name', 'checked names')} available; ` +
+    `Google ${c.google} of ${c.googleNeed}, Microsoft ${c.microsoft} of ${c.microsoftNeed}`,
+  fillCheapest: 'Fill cheapest',
+  clearSelection: 'Clear',
+  confirm: 'Confirm selection',
+  confirmAgain: 'Confirm again',
+  keepEditing: 'Keep editing',
+  rechecking: 'Re-checking your names…',
+  confirmed: 'Selection confirmed.',
+  pasteLabel: 'Check your own names',
+  pasteHint: 'One per line, or separated by commas or spaces.',
+  checkList: 'Check list',
+  pasteInvalid: (entries) =>
+    `${plural(entries.length, 'entry is', 'entries are')} not a domain name: ${entries.join(', ')}`,
+  summaryTitle: 'Your selection',
+  firstYearTotal: 'First year',
+  renewalTotal: 'Yearly renewal',
+  horizonTotal: (years) => `Total over ${years} years`,
+  missing: (google, microsoft) => {
+    const parts: string[] = [];
+    if (google > 0) parts.push(`${google} more Google-capable`);
+    if (microsoft > 0) parts.push(`${microsoft} more Microsoft-capable`);
+    return `Choose ${parts.join(' and ')} ${google + microsoft === 1 ? 'domain' : 'domains'}.`;
+  },
+  tooMany: (extra, total) =>
+    `Remove ${plural(extra, 'domain', 'domains')}: the order takes exactly ${total}.`,
+  unusableChosen: (domains) => `Cannot be ordered now: ${domains.join(', ')}.`,
+  valueMissing: 'Choose enough domains for the order.',
+  diversityRelaxed:
+    'Not enough different naming patterns were available, so more names share one pattern than we recommend.',
+  ideasExhausted:
+    'No more ideas for this brand. Paste your own names, allow hyphens or try more TLDs.',
+  downloadCsv: 'Download selection (CSV)',
+  downloadResults: 'Download all results (CSV)',
+  downloadJson: 'Download order (JSON)',
+  retry: 'Retry',
+  failedCount: (count) => `${plural(count, 'name', 'names')} could not be checked.`,
+  checkFailed: (message) => `Checking failed: ${message}`,
+  noTransport: 'No availability endpoint is configured.',
+  reviewTitle: 'Some names changed since they were checked',
+  swapped: (removed, reason, added) => `${removed} is ${reason} now; replaced with ${added}.`,
+  removed: (removed, reason) => `${removed} is ${reason} now and was removed.`,
+  priceChanged: (domain, before, after) => `${domain} now costs ${after} (was ${before}).`,
+  newTotal: (firstYear, renewal) => `New total: ${firstYear} first year, ${renewal} per year after.`,
+  warmUp: 'New domains need 2–4 weeks of warm-up before cold sending.',
+};
+
+/**
+ * Merges a partial override over {@link defaultMessages}. Keys whose value has the wrong
+ * type (a string where a function belongs) are ignored.
+ * @param override - the host's partial messages, or null
+ * @returns a complete messages object
+ */
+export function resolveMessages(override: Partial<PeekerMessages> | null | undefined): PeekerMessages {
+  if (!override) return defaultMessages;
+  const merged: Record<string, unknown> = { ...defaultMessages };
+  for (const [key, value] of Object.entries(override)) {
+    const base = (defaultMessages as unknown as Record<string, unknown>)[key];
+    if (base !== undefined && typeof value === typeof base) merged[key] = value;
+  }
+  return merged as unknown as PeekerMessages;
+}

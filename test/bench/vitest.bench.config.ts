@@ -1,0 +1,67 @@
+/**
+ * Benchmarks as vitest runs (`npm run bench`), kept apart from the test suite: the root
+ * config's globs never match test/bench. Two projects: `bench-node` (solver, greedy,
+ * availability, candidates, bundle sizes) and `bench-browser` (the element in real Chromium,
+ * launched exactly like the root config's `elements` project). Each part writes its figures
+ * to test/bench/results/<part>.json; print-report.mjs turns them into one table.
+ */
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { chromiumArgs } from '../../vitest.config.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+// Stale figures must never be reported as this run's: clear them before anything runs.
+for (const part of ['solver', 'greedy', 'availability', 'candidates', 'bundle', 'element', 'report']) {
+  rmSync(fileURLToPath(new URL(`./results/${part}.json`, import.meta.url)), { force: true });
+}
+
+export default defineConfig({
+  root,
+  test: {
+    // one file at a time: the parts measure time and must not compete for the 2 cores
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 240_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: 'bench-node',
+          root,
+          environment: 'node',
+          include: ['test/bench/*.bench.ts'],
+          exclude: ['test/bench/*.browser.bench.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          // node parts first, then the browser part: never both at once
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'bench-browser',
+          root,
+          include: ['test/bench/*.browser.bench.ts'],
+          testTimeout: 120_000,
+          sequence: { groupOrder: 1 },
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            instances: [{ browser: 'chromium' }],
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: chromiumArgs,
+              },
+            }),
+          },
+        },
+      },
+    ],
+  },
+});

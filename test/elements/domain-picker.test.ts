@@ -1,0 +1,306 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateCandidates, isOrderable, solveSelection } from '@peeker/core';
+import type { AvailabilityRow } from '@peeker/core';
+import { PeekerDomainPicker, defaultMessages } from '@peeker/elements';
+import { expectNoAxeViolations, fakeRow, mount, type Mounted } from './fixtures.ts';
+
+const REQUIRED = { google: 15, microsoft: 4 };
+const REQUIRED_ATTRS = { 'required-google': '15', 'required-microsoft': '4' };
+
+/** The rows the fake answered for the names the element shows. */
+function rowsOf(domains: readonly string[]): AvailabilityRow[] {
+  return domains.map(fakeRow);
+}
+
+function patternOf(domain: string, brand = 'acme'): string {
+  const candidate = generateCandidates({ brand, limit: Infinity }).find((c) => c.domain === domain);
+  return candidate?.pattern ?? `own:${domain}`;
+}
+
+afterEach(() => document.body.replaceChildren());
+
+describe('<peeker-domain-picker>: ideas, filling and display', () => {
+  let m: Mounted;
+  beforeEach(async () => {
+    m = await mount(REQUIRED_ATTRS);
+  });
+
+  it('has no axe violations, empty and with rows, a selection and a notice', async () => {
+    await expectNoAxeViolations(m.element);
+    await m.harness.typeBrand('acme');
+    await m.harness.toggle(m.harness.availableDomains()[0]!);
+    await expectNoAxeViolations(m.element);
+    await m.harness.press('fill');
+    await expectNoAxeViolations(m.element);
+  });
+
+  it('typing a brand fills the list with checked ideas, best first, 3× the requirement', async () => {
+    await m.harness.typeBrand('acme');
+    const shown = m.harness.domains();
+    const ideas = generateCandidates({ brand: 'acme', limit: shown.length }).map((c) => c.domain);
+    expect(shown).toEqual(ideas);
+    expect(shown.length).toBe(3 * (REQUIRED.google + REQUIRED.microsoft));
+    for (const domain of shown) {
+      const row = fakeRow(domain);
+      const expected = isOrderable(row) ? 'available' : row.premium ? 'premium' : 'taken';
+      expect(m.harness.statusOf(domain), domain).toBe(expected);
+    }
+    expect(m.fake.calls.flat().sort()).toEqual([...shown].sort());
+    expect(m.harness.announcement()).toMatch(/of 57 checked names available; Google 0 of 15, Microsoft 0 of 4/);
+  });
+
+  it('every row says its status in text and icon, with prices, capability and age', async () => {
+    await m.harness.typeBrand('acme');
+    const available = m.harness.availableDomains()[0]!;
+    const option = m.harness.option(available)!;
+    const row = fakeRow(available);
+    expect(m.harness.statusText(available)).toContain('Available');
+    expect(option.querySelector('[part="status"] .icon')?.getAttribute('aria-hidden')).toBe('true');
+    const price = option.querySelector('[part="price"]')!.textContent!;
+    expect(price).toContain(`$${(row.price_cents! / 100).toFixed(2)}`);
+    expect(price).toContain(`$${(row.renewal_price_cents! / 100).toFixed(2)}`);
+    expect(option.querySelector('.caps')!.textContent).toMatch(/Google/);
+    expect(option.querySelector('.age')!.textContent).toMatch(/^checked /);
+    const taken = m.harness.domains().find((d) => m.harness.statusOf(d) === 'taken')!;
+    expect(m.harness.statusText(taken)).toContain('Taken');
+    expect(m.harness.option(taken)!.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('a new brand aborts and replaces the old ideas', async () => {
+    await m.harness.typeBrand('acme');
+    await m.harness.typeBrand('zenith');
+    expect(m.harness.domains().every((d) => d.includes('zenith'))).toBe(true);
+  });
+
+  it('Fill cheapest without a diversity cap picks exactly what solveSelection picks', async () => {
+    m.element.maxPerPattern = 0;
+    await m.harness.typeBrand('acme');
+    await m.harness.press('fill');
+    const expected = solveSelection({ rows: rowsOf(m.harness.domains()), required: REQUIRED });
+    expect(expected.status).toBe('optimal');
+    if (expected.status !== 'optimal') return;
+    expect(m.harness.selectedDomains()).toEqual(expected.domains);
+    expect(m.element.value).toEqual(expected.domains);
+    expect(m.harness.meterText('google')).toBe('Google 15 / 15');
+    expect(m.harness.meterText('microsoft')).toBe('Microsoft 4 / 4');
+    expect(m.harness.total('first-year')).toBe(`$${(expected.cost.first_year_cents / 100).toFixed(2)}`);
+    expect(m.harness.total('renewal')).toBe(`$${(expected.cost.renewal_cents / 100).toFixed(2)}`);
+  });
+
+  it('Fill cheapest caps each pattern family at a third of the order and stays optimal under that cap', async () => {
+    await m.harness.typeBrand('acme');
+    await m.harness.press('fill');
+    const chosen = m.harness.selectedDomains();
+    expect(chosen).toHaveLength(19);
+    const cap = Math.ceil(19 / 3);
+    const counts = new Map<string, number>();
+    for (const d of chosen) counts.set(patternOf(d), (counts.get(patternOf(d)) ?? 0) + 1);
+    for (const count of counts.values()) expect(count).toBeLessThanOrEqual(cap);
+    const rows = rowsOf(m.harness.domains());
+    const capped = solveSelection({ rows, required: REQUIRED, groupOf: (r) => patternOf(r.domain), maxPerGroup: cap });
+    expect(capped.status).toBe('optimal');
+    if (capped.status !== 'optimal') return;
+    expect(chosen).toEqual(capped.domains);
+    // the selection is valid: pinning all of it is feasible
+    expect(solveSelection({ rows, required: REQUIRED, pinned: chosen }).status).toBe('optimal');
+  });
+
+  it('a cap that makes the order impossible is relaxed, and the customer is told', async () => {
+    m.element.maxPerPattern = 1;
+    await m.harness.typeBrand('acme');
+    await m.harness.press('fill');
+    expect(m.harness.selectedDomains()).toHaveLength(19);
+    expect(m.harness.notices().join(' ')).toContain(defaultMessages.diversityRelaxed);
+  });
+
+  it('manual picks survive a refill', async () => {
+    m.element.maxPerPattern = 0;
+    await m.harness.typeBrand('acme');
+    const rows = rowsOf(m.harness.domains());
+    const cheapest = solveSelection({ rows, required: REQUIRED });
+    if (cheapest.status !== 'optimal') throw new Error('fixture must be feasible');
+    // the most expensive dual-capable name the solver would never choose on its own
+    const pick = rows
+      .filter((r) => isOrderable(r) && r.usable_for!.length === 2 && !cheapest.domains.includes(r.domain))
+      .sort((a, b) => b.price_cents! - a.price_cents!)[0]!.domain;
+    await m.harness.toggle(pick);
+    await m.harness.press('fill');
+    expect(m.harness.selectedDomains()).toContain(pick);
+    expect(m.harness.selectedDomains()).toHaveLength(19);
+    await m.harness.press('fill');
+    expect(m.harness.selectedDomains()).toContain(pick);
+    const pinned = solveSelection({ rows, required: REQUIRED, pinned: [pick] });
+    expect(pinned.status === 'optimal' && pinned.domains).toEqual(m.harness.selectedDomains());
+    expect(m.harness.option(pick)!.textContent).toContain(defaultMessages.pickedByHand);
+  });
+
+  it('names the customer removes are not brought back by a refill', async () => {
+    await m.harness.typeBrand('acme');
+    await m.harness.press('fill');
+    const dropped = m.harness.selectedDomains()[0]!;
+    await m.harness.toggle(dropped);
+    await m.harness.press('fill');
+    expect(m.harness.selectedDomains()).not.toContain(dropped);
+    expect(m.harness.selectedDomains()).toHaveLength(19);
+  });
+
+  it('flags Google-only rows while Microsoft slots are open, and stops once they are filled', async () => {
+    await m.harness.typeBrand('acme');
+    const googleOnly = m.harness
+      .availableDomains()
+      .filter((d) => fakeRow(d).usable_for?.length === 1);
+    expect(googleOnly.length).toBeGreaterThan(0);
+    for (const d of googleOnly) expect(m.harness.isGoogleOnlyFlagged(d), d).toBe(true);
+    const dual = m.harness.availableDomains().filter((d) => fakeRow(d).usable_for?.length === 2);
+    for (const d of dual) expect(m.harness.isGoogleOnlyFlagged(d)).toBe(false);
+    for (const d of dual.slice(0, 4)) await m.harness.toggle(d);
+    expect(m.harness.meterText('microsoft')).toBe('Microsoft 4 / 4');
+    for (const d of googleOnly) expect(m.harness.isGoogleOnlyFlagged(d)).toBe(false);
+    // the capability text stays
+    expect(m.harness.option(googleOnly[0]!)!.querySelector('.caps')!.textContent).toBe('Google only');
+  });
+
+  it('says exactly what is missing when the requirement cannot be met', async () => {
+    m.element.requiredMicrosoft = 500;
+    await m.harness.typeBrand('acme');
+    const notices = m.harness.notices().join(' ');
+    expect(notices).toMatch(/Microsoft-capable/);
+    expect(m.element.matches(':state(infeasible)')).toBe(true);
+    await m.harness.press('fill');
+    const rows = rowsOf(m.harness.domains());
+    const expected = solveSelection({ rows, required: { google: 15, microsoft: 500 } });
+    expect(expected.status).toBe('infeasible');
+    if (expected.status === 'infeasible') expect(m.harness.notices().join(' ')).toContain(expected.message);
+    expect(m.harness.selectedDomains()).toEqual([]);
+  });
+
+  it('fetches more ideas automatically while the requirement cannot be met', async () => {
+    // every other name is taken: 57 ideas are not enough for 19 domains
+    m.fake.overrides.clear();
+    const all = generateCandidates({ brand: 'acme', limit: 400 }).map((c) => c.domain);
+    all.forEach((d, i) => {
+      if (i % 3 !== 0) m.fake.taken.add(d);
+    });
+    await m.harness.typeBrand('acme');
+    expect(m.harness.domains().length).toBeGreaterThan(57);
+    expect(m.harness.availableDomains().length).toBeGreaterThanOrEqual(19);
+    await m.harness.press('fill');
+    expect(m.harness.selectedDomains()).toHaveLength(19);
+  });
+
+  it('checks a pasted list and reports entries that are not names', async () => {
+    await m.harness.pasteList('Mine-Acme.com, https://www.example.org/x\nnot_a_domain!, acmemine.net');
+    expect(m.harness.domains()).toEqual(expect.arrayContaining(['mine-acme.com', 'acmemine.net']));
+    expect(m.harness.statusOf('mine-acme.com')).not.toBe('checking');
+    expect(m.harness.notices().join(' ')).toContain('not_a_domain!');
+  });
+
+  it('renders markup from the transport as text', async () => {
+    const evil = '<img src=x onerror="window.__peekerPwned=1"><b>bold</b>';
+    m.fake.overrides.set('acmeapp.com', { available: false, reason: 'invalid', message: evil });
+    m.fake.overrides.set('acmeco.com', { currency: '<i>usd</i>' });
+    await m.harness.typeBrand('acme');
+    const invalid = m.harness.option('acmeapp.com')!;
+    expect(invalid.textContent).toContain('<b>bold</b>');
+    expect(m.harness.root.querySelector('img, b, i, script')).toBeNull();
+    expect((window as { __peekerPwned?: number }).__peekerPwned).toBeUndefined();
+    expect(m.harness.option('acmeco.com')!.textContent).toContain('<I>USD</I>');
+  });
+
+  it('messages override the English text, including functions', async () => {
+    m.element.messages = {
+      fillCheapest: 'Günstigste wählen',
+      googleMeter: (have, need) => `Google ${have} von ${need}`,
+      statusTaken: 'Vergeben',
+    };
+    await m.harness.typeBrand('acme');
+    expect(m.harness.button('fill')!.textContent!.trim()).toBe('Günstigste wählen');
+    expect(m.harness.meterText('google')).toBe('Google 0 von 15');
+    expect(m.harness.meterText('microsoft')).toBe('Microsoft 0 / 4');
+    const taken = m.harness.domains().find((d) => m.harness.statusOf(d) === 'taken')!;
+    expect(m.harness.statusText(taken)).toContain('Vergeben');
+  });
+
+  it('formats prices for the locale and upper-cases the currency', async () => {
+    m.element.locale = 'de-DE';
+    await m.harness.typeBrand('acme');
+    const d = m.harness.availableDomains()[0]!;
+    const expected = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'USD' }).format(fakeRow(d).price_cents! / 100);
+    expect(m.harness.option(d)!.querySelector('[part="price"]')!.textContent).toContain(expected);
+  });
+
+  it('fires change on customer actions only, never on programmatic sets', async () => {
+    let changes = 0;
+    m.element.addEventListener('change', () => (changes += 1));
+    await m.harness.typeBrand('acme');
+    const [a, b] = m.harness.availableDomains();
+    m.element.value = [a!, b!];
+    await m.harness.settle();
+    expect(m.harness.selectedDomains()).toEqual([a, b].sort());
+    m.element.fillCheapest();
+    await m.harness.settle();
+    expect(m.harness.selectedDomains()).toHaveLength(19);
+    m.element.requiredGoogle = 16;
+    await m.harness.settle();
+    expect(changes).toBe(0);
+    await m.harness.press('fill');
+    expect(changes).toBe(1);
+    await m.harness.toggle(m.harness.selectedDomains()[0]!);
+    expect(changes).toBe(2);
+    await m.harness.press('clear');
+    expect(changes).toBe(3);
+    expect(m.element.value).toEqual([]);
+  });
+
+  it('the change event bubbles out of the shadow root and is composed', async () => {
+    await m.harness.typeBrand('acme');
+    const seen: Event[] = [];
+    document.body.addEventListener('change', (e) => seen.push(e), { once: true });
+    await m.harness.toggle(m.harness.availableDomains()[0]!);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.bubbles && seen[0]!.composed).toBe(true);
+    expect(seen[0]!.target).toBe(m.element);
+  });
+
+  it('exposes custom states and reflects disabled', async () => {
+    expect(m.element.matches(':state(empty)')).toBe(true);
+    await m.harness.typeBrand('acme');
+    expect(m.element.matches(':state(empty)')).toBe(false);
+    expect(m.element.matches(':state(pending)')).toBe(false);
+    await m.harness.press('fill');
+    expect(m.element.matches(':state(complete)')).toBe(true);
+    m.element.disabled = true;
+    await m.harness.settle();
+    expect(m.element.hasAttribute('disabled')).toBe(true);
+    expect(m.harness.input.disabled).toBe(true);
+    expect(m.harness.button('fill')!.disabled).toBe(true);
+    const before = m.harness.selectedDomains();
+    m.harness.option(before[0]!)!.click();
+    await m.harness.settle();
+    expect(m.harness.selectedDomains()).toEqual(before);
+  });
+
+  it('a bundle’s required_domains wins over the attributes', async () => {
+    m.element.bundle = { required_domains: { google: 2, microsoft: 1, total: 3 } };
+    await m.harness.typeBrand('acme');
+    expect(m.harness.meterText('google')).toBe('Google 0 / 2');
+    expect(m.harness.domains()).toHaveLength(12);
+    await m.harness.press('fill');
+    expect(m.harness.selectedDomains()).toHaveLength(3);
+  });
+
+  it('has no property that could hold a secret', () => {
+    const names = Object.getOwnPropertyNames(PeekerDomainPicker.prototype).concat(
+      [...(PeekerDomainPicker as unknown as { elementProperties: Map<string, unknown> }).elementProperties.keys()].map(String),
+    );
+    expect(names.filter((n) => /key|password|secret|token|sequencer/i.test(n))).toEqual([]);
+  });
+
+  it('loading the define module twice is harmless', async () => {
+    const before = customElements.get('peeker-domain-picker');
+    // a second copy of the module (as two bundles would load it)
+    await import('../../packages/elements/src/define/peeker-domain-picker.ts?second-copy');
+    expect(customElements.get('peeker-domain-picker')).toBe(before);
+    expect(document.createElement('peeker-domain-picker')).toBeInstanceOf(PeekerDomainPicker);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Shared fixtures of the element suites: a deterministic in-test availability transport and
+ * a mount helper. Not a test file (no `.test.ts`), imported by the suites.
+ */
+import axe from 'axe-core';
+import { expect } from 'vitest';
+import type { AvailabilityRow, AvailabilityTransport } from '@peeker/core';
+import { PeekerDomainPicker } from '@peeker/elements';
+import '@peeker/elements/define/peeker-domain-picker.js';
+import { DomainPickerHarness } from '@peeker/elements/testing';
+
+/** FNV-1a, so every name gets the same fake answer on every run. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/**
+ * The fake's answer for a name: about 1 in 6 taken, 1 in 13 premium, 1 in 4 of the rest
+ * Google-only, prices 9.00–15.00 with renewal 2.00 higher.
+ * @param domain - a normalised name
+ * @returns Peeker's row for it
+ */
+export function fakeRow(domain: string): AvailabilityRow {
+  const h = hash(domain);
+  if (h % 6 === 0) return { domain, available: false, premium: false, reason: 'taken' };
+  if (h % 13 === 0) return { domain, available: false, premium: true, reason: 'premium' };
+  const price = 900 + (h % 7) * 100;
+  return {
+    domain,
+    available: true,
+    premium: false,
+    price_cents: price,
+    renewal_price_cents: price + 200,
+    currency: 'usd',
+    usable_for: h % 4 === 1 ? ['google'] : ['google', 'microsoft'],
+  };
+}
+
+/** A fake transport plus knobs the tests turn. */
+export interface FakeTransport {
+  transport: AvailabilityTransport;
+  /** Every call, in order. */
+  calls: string[][];
+  /** Names answered `taken` from now on. */
+  taken: Set<string>;
+  /** Per-name replacements of the default answer. */
+  overrides: Map<string, Partial<AvailabilityRow>>;
+  /** When set, a call for which it returns an error rejects with it. */
+  failWhen: ((domains: readonly string[]) => Error | null) | null;
+}
+
+/**
+ * @returns a deterministic transport that answers every name with {@link fakeRow}
+ */
+export function createFakeTransport(): FakeTransport {
+  const fake: FakeTransport = {
+    calls: [],
+    taken: new Set(),
+    overrides: new Map(),
+    failWhen: null,
+    transport: async (domains, { signal }) => {
+      signal.throwIfAborted();
+      fake.calls.push([...domains]);
+      const failure = fake.failWhen?.(domains) ?? null;
+      if (failure) throw failure;
+      await Promise.resolve();
+      return domains.map((domain) => {
+        if (fake.taken.has(domain)) return { domain, available: false, premium: false, reason: 'taken' };
+        return { ...fakeRow(domain), ...fake.overrides.get(domain) };
+      });
+    },
+  };
+  return fake;
+}
+
+/** What {@link mount} gives back. */
+export interface Mounted {
+  element: PeekerDomainPicker;
+  harness: DomainPickerHarness;
+  fake: FakeTransport;
+}
+
+/**
+ * Creates a `<peeker-domain-picker>` with a fake transport and no typing delay, appends it
+ * (to `parent` or the body) and waits for the first render.
+ * @param attributes - attributes to set before connecting
+ * @param parent - where to append
+ * @returns the element, its harness and the fake
+ */
+export async function mount(
+  attributes: Record<string, string> = {},
+  parent: HTMLElement = document.body,
+): Promise<Mounted> {
+  const element = document.createElement('peeker-domain-picker');
+  element.setAttribute('debounce', '0');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  const fake = createFakeTransport();
+  element.checkAvailability = fake.transport;
+  parent.append(element);
+  await element.updateComplete;
+  return { element, harness: new DomainPickerHarness(element), fake };
+}
+
+/**
+ * Runs axe-core on the element (shadow DOM included) and fails on any violation.
+ * @param element - the element to audit
+ */
+export async function expectNoAxeViolations(element: Element): Promise<void> {
+  const results = await axe.run(element, { resultTypes: ['violations'] });
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary).toEqual([]);
+}
