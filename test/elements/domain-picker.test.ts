@@ -12,9 +12,9 @@ function rowsOf(domains: readonly string[]): AvailabilityRow[] {
   return domains.map(fakeRow);
 }
 
-function patternOf(domain: string, brand = 'acme'): string {
-  const candidate = generateCandidates({ brand, limit: Infinity }).find((c) => c.domain === domain);
-  return candidate?.pattern ?? `own:${domain}`;
+const acmePatterns = new Map(generateCandidates({ brand: 'acme', limit: 400 }).map((c) => [c.domain, c.pattern]));
+function patternOf(domain: string): string {
+  return acmePatterns.get(domain) ?? `own:${domain}`;
 }
 
 afterEach(() => document.body.replaceChildren());
@@ -160,18 +160,27 @@ describe('<peeker-domain-picker>: ideas, filling and display', () => {
     expect(m.harness.option(googleOnly[0]!)!.querySelector('.caps')!.textContent).toBe('Google only');
   });
 
-  it('says exactly what is missing when the requirement cannot be met', async () => {
-    m.element.requiredMicrosoft = 500;
+  it('says exactly what is missing when the requirement cannot be met, after trying every idea', async () => {
+    // nothing is Microsoft-capable, and a small idea pool (.com only, no hyphens)
+    m.fake.rowFor = (domain) => {
+      const row = fakeRow(domain);
+      return row.available ? { ...row, usable_for: ['google'] } : row;
+    };
+    m.element.setAttribute('tlds', 'com');
+    m.element.noHyphens = true;
     await m.harness.typeBrand('acme');
-    const notices = m.harness.notices().join(' ');
-    expect(notices).toMatch(/Microsoft-capable/);
+    const pool = generateCandidates({ brand: 'acme', tlds: ['com'], hyphens: false, limit: Infinity });
+    expect(m.harness.domains()).toHaveLength(pool.length);
+    const rows = rowsOf(m.harness.domains()).map((r) => (r.available ? { ...r, usable_for: ['google' as const] } : r));
+    const expected = solveSelection({ rows, required: REQUIRED });
+    expect(expected.status).toBe('infeasible');
+    if (expected.status !== 'infeasible') return;
+    expect(m.harness.notices().join(' ')).toContain(expected.message);
+    expect(m.harness.notices().join(' ')).toContain(defaultMessages.ideasExhausted);
     expect(m.element.matches(':state(infeasible)')).toBe(true);
     await m.harness.press('fill');
-    const rows = rowsOf(m.harness.domains());
-    const expected = solveSelection({ rows, required: { google: 15, microsoft: 500 } });
-    expect(expected.status).toBe('infeasible');
-    if (expected.status === 'infeasible') expect(m.harness.notices().join(' ')).toContain(expected.message);
     expect(m.harness.selectedDomains()).toEqual([]);
+    expect(m.harness.notices().join(' ')).toContain(expected.message);
   });
 
   it('fetches more ideas automatically while the requirement cannot be met', async () => {

@@ -50,6 +50,8 @@ export interface FakeTransport {
   taken: Set<string>;
   /** Per-name replacements of the default answer. */
   overrides: Map<string, Partial<AvailabilityRow>>;
+  /** The default answer for a name. @default fakeRow */
+  rowFor: (domain: string) => AvailabilityRow;
   /** When set, a call for which it returns an error rejects with it. */
   failWhen: ((domains: readonly string[]) => Error | null) | null;
 }
@@ -63,6 +65,7 @@ export function createFakeTransport(): FakeTransport {
     taken: new Set(),
     overrides: new Map(),
     failWhen: null,
+    rowFor: fakeRow,
     transport: async (domains, { signal }) => {
       signal.throwIfAborted();
       fake.calls.push([...domains]);
@@ -71,7 +74,7 @@ export function createFakeTransport(): FakeTransport {
       await Promise.resolve();
       return domains.map((domain) => {
         if (fake.taken.has(domain)) return { domain, available: false, premium: false, reason: 'taken' };
-        return { ...fakeRow(domain), ...fake.overrides.get(domain) };
+        return { ...fake.rowFor(domain), ...fake.overrides.get(domain) };
       });
     },
   };

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { PeekerError } from '../../../packages/core/src/errors/peeker-error.ts';
@@ -223,7 +224,7 @@ describe('header containers', () => {
 
   it('reads string[] values (Node IncomingHttpHeaders shape) and ignores unrelated array headers', async () => {
     const h = headersFor();
-    const headers: Record<string, string | string[] | undefined> = {
+    const headers: IncomingHttpHeaders = {
       'set-cookie': ['a=1', 'b=2'],
       'content-type': 'application/json',
       'x-missing': undefined,
