@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { generateCandidates, isOrderable, solveSelection } from '@peeker/core';
 import type { AvailabilityRow } from '@peeker/core';
 import { PeekerDomainPicker, defaultMessages } from '@peeker/elements';
@@ -64,6 +65,37 @@ describe('<peeker-domain-picker>: ideas, filling and display', () => {
     const taken = m.harness.domains().find((d) => m.harness.statusOf(d) === 'taken')!;
     expect(m.harness.statusText(taken)).toContain('Taken');
     expect(m.harness.option(taken)!.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('typing is debounced: only the settled brand is checked', async () => {
+    m.element.debounce = 300;
+    m.harness.input.focus();
+    await userEvent.keyboard('acm');
+    await userEvent.keyboard('e');
+    expect(m.fake.calls).toEqual([]);
+    await m.harness.settle();
+    expect(m.fake.calls.flat().every((d) => d.includes('acme'))).toBe(true);
+    expect(m.harness.domains().length).toBe(57);
+  });
+
+  it('a new brand aborts the run in flight through the task signal', async () => {
+    const aborted: string[][] = [];
+    const inner = m.fake.transport;
+    m.element.checkAvailability = async (domains, { signal }) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      if (signal.aborted) {
+        aborted.push([...domains]);
+        throw signal.reason;
+      }
+      return inner(domains, { signal });
+    };
+    m.element.brand = 'acme';
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    m.element.brand = 'zenith';
+    await m.harness.settle();
+    expect(aborted.flat().some((d) => d.includes('acme'))).toBe(true);
+    expect(m.harness.domains().every((d) => d.includes('zenith'))).toBe(true);
+    expect(m.harness.domains().every((d) => m.harness.statusOf(d) !== 'checking')).toBe(true);
   });
 
   it('a new brand aborts and replaces the old ideas', async () => {
@@ -230,12 +262,34 @@ describe('<peeker-domain-picker>: ideas, filling and display', () => {
     expect(m.harness.statusText(taken)).toContain('Vergeben');
   });
 
+  it('fits 360 px: long names wrap at dots and hyphens, nothing scrolls sideways', async () => {
+    m.element.style.width = '360px';
+    const long = 'averyverylongbrandnamethatkeeps-goingandgoingandgoingandgoing.com';
+    await m.harness.pasteList(long);
+    await m.harness.typeBrand('acme');
+    await m.harness.press('fill');
+    const base = m.harness.root.querySelector<HTMLElement>('[part="base"]')!;
+    expect(base.scrollWidth).toBeLessThanOrEqual(360);
+    const option = m.harness.option(long)!;
+    option.scrollIntoView();
+    expect(option.scrollWidth).toBeLessThanOrEqual(option.clientWidth);
+    expect(option.querySelectorAll('.name wbr').length).toBe(2);
+    const oneLine = m.harness.option('acmeco.com')!.querySelector('.name')!.getBoundingClientRect().height;
+    expect(option.querySelector('.name')!.getBoundingClientRect().height).toBeGreaterThan(oneLine * 1.5);
+  });
+
   it('formats prices for the locale and upper-cases the currency', async () => {
     m.element.locale = 'de-DE';
     await m.harness.typeBrand('acme');
     const d = m.harness.availableDomains()[0]!;
     const expected = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'USD' }).format(fakeRow(d).price_cents! / 100);
     expect(m.harness.option(d)!.querySelector('[part="price"]')!.textContent).toContain(expected);
+    // without locale, the nearest lang attribute decides
+    m.element.locale = '';
+    m.element.setAttribute('lang', 'fr-FR');
+    await m.harness.settle();
+    const french = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'USD' }).format(fakeRow(d).price_cents! / 100);
+    expect(m.harness.option(d)!.querySelector('[part="price"]')!.textContent).toContain(french);
   });
 
   it('fires change on customer actions only, never on programmatic sets', async () => {
@@ -308,7 +362,9 @@ describe('<peeker-domain-picker>: ideas, filling and display', () => {
   it('loading the define module twice is harmless', async () => {
     const before = customElements.get('peeker-domain-picker');
     // a second copy of the module (as two bundles would load it)
-    await import('../../packages/elements/src/define/peeker-domain-picker.ts?second-copy');
+    const copy = new URL('../../packages/elements/src/define/peeker-domain-picker.ts?second-copy', import.meta.url).href;
+    const second: { PeekerDomainPicker: unknown } = await import(/* @vite-ignore */ copy);
+    expect(second.PeekerDomainPicker).toBe(PeekerDomainPicker);
     expect(customElements.get('peeker-domain-picker')).toBe(before);
     expect(document.createElement('peeker-domain-picker')).toBeInstanceOf(PeekerDomainPicker);
   });

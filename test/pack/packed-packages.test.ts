@@ -13,7 +13,7 @@
  *   served by a partner-style backend (availability handler → client → sandbox);
  * - the `peeker-domains` bin runs from `node_modules/.bin` with no key.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,6 +178,14 @@ describe('installed in a consumer outside the workspace', () => {
     expect(out.availableChosen).toBe(true);
   });
 
+  it("the README's property-test recipe runs on @peeker/core/testing, and catches a solver that ignores the rule", async () => {
+    const result = assertOk('node org-rule.mjs', await run(process.execPath, ['org-rule.mjs'], { cwd: consumer, timeoutMs: 90_000 }));
+    const out = JSON.parse(result.stdout) as { good: { failed: boolean; numRuns: number }; broken: { failed: boolean; error: string | null } };
+    expect(out.good).toEqual({ failed: false, numRuns: 150 });
+    expect(out.broken.failed).toBe(true);
+    expect(out.broken.error).toContain('group_cap');
+  });
+
   it('TypeScript type-checks a consumer against the published types (bundler and nodenext)', async () => {
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     for (const config of ['tsconfig.bundler.json', 'tsconfig.nodenext.json']) {
@@ -270,24 +278,33 @@ describe('installed in a consumer outside the workspace', () => {
 async function startConsumerServer(dir: string): Promise<{ url: string; availabilityCalls: () => number; close: () => Promise<void> }> {
   const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, ['server.mjs'], { cwd: dir, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
+  let pending = '';
   let stderr = '';
   let calls = 0;
+  let onListening: (url: string) => void = () => {};
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  // One line per event: "listening <url>" once, then "availability" per handler call.
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    pending += chunk;
+    let newline = pending.indexOf('\n');
+    while (newline >= 0) {
+      const line = pending.slice(0, newline).trim();
+      pending = pending.slice(newline + 1);
+      if (line.startsWith('listening ')) onListening(line.slice('listening '.length));
+      else if (line === 'availability') calls += 1;
+      newline = pending.indexOf('\n');
+    }
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server.mjs did not start:\n${stderr}`)), 20_000);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      for (const line of stdout.split('\n')) {
-        if (line.startsWith('listening ')) {
-          clearTimeout(timer);
-          resolve(line.slice('listening '.length).trim());
-        }
-        if (line.startsWith('availability ')) calls += 1;
-      }
-      stdout = stdout.slice(stdout.lastIndexOf('\n') + 1);
+    onListening = (listening) => {
+      clearTimeout(timer);
+      resolve(listening);
+    };
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server.mjs exited with ${code}:\n${stderr}`));
     });
-    child.on('exit', (code) => reject(new Error(`server.mjs exited with ${code}:\n${stderr}`)));
   });
   return {
     url,
@@ -302,4 +319,3 @@ async function startConsumerServer(dir: string): Promise<{ url: string; availabi
   };
 }
 
-void writeFileSync;

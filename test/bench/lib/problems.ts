@@ -30,6 +30,9 @@ const TLD_WEIGHTS: readonly (readonly [Tld, number])[] = [
 /** Pattern families, as in domain-rules.md §2 (verb prefixes, noun suffixes). */
 export const PATTERNS = ['get', 'try', 'use', 'join', 'go', 'hq', 'team', 'mail'] as const;
 
+/** Share of rows per pattern: a generator's best-scored families dominate a pool. */
+const PATTERN_WEIGHTS: readonly number[] = [0.3, 0.2, 0.15, 0.1, 0.08, 0.07, 0.05, 0.05];
+
 /** Which diversity cap a problem carries. */
 export type CapKind = 'none' | 'tld' | 'pattern';
 
@@ -56,6 +59,16 @@ export const tldOf = (row: AvailabilityRow): string => row.domain.slice(row.doma
 /** Group key = pattern family (names are `<pattern>-<brand><n>.<tld>`). */
 export const patternOf = (row: AvailabilityRow): string => row.domain.slice(0, row.domain.indexOf('-'));
 
+function pickPattern(rng: Rng): string {
+  let x = rng.next();
+  for (let i = 0; i < PATTERNS.length; i++) {
+    const w = PATTERN_WEIGHTS[i] as number;
+    if (x < w) return PATTERNS[i] as string;
+    x -= w;
+  }
+  return PATTERNS[0];
+}
+
 function pickTld(rng: Rng): Tld {
   let x = rng.next();
   for (const [tld, w] of TLD_WEIGHTS) {
@@ -76,7 +89,7 @@ export function generateRows(rng: Rng, count: number, googleOnlyShare = 0.3): Av
   const rows: AvailabilityRow[] = [];
   for (let i = 0; i < count; i++) {
     const tld = pickTld(rng);
-    const domain = `${rng.pick(PATTERNS)}-acme${i}.${tld}`;
+    const domain = `${pickPattern(rng)}-acme${i}.${tld}`;
     const roll = rng.next();
     if (roll < 0.12) {
       rows.push({ domain, available: false, premium: false, reason: 'taken' });

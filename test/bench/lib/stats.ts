@@ -58,6 +58,8 @@ export interface ReportRow {
   /** Ratio (e.g. HiGHS/ours, ours/ideal), with its meaning in `ratioLabel`. */
   ratio?: number;
   ratioLabel?: string;
+  /** Printed instead of the number in the ratio column when set (e.g. "+0.34 % mean"). */
+  ratioText?: string;
   /** The target, formatted (e.g. "≤ 10 ms", "≥ 50×"). */
   target?: string;
   /** Whether the target is met; undefined when the row has no target. */

@@ -64,11 +64,11 @@ describe('buildOrderRequest: valid orders', () => {
     expect(input).toEqual(before);
     expect(out.sequencer).not.toBe(input.sequencer);
     expect(out.domains).not.toBe(input.domains);
-    expect(out.domains[1]).not.toBe(input.domains[1]);
+    expect(out.domains[1]).not.toBe(input.domains![1]);
     expect(out.personas).not.toBe(input.personas);
-    expect(out.personas[0]).not.toBe(input.personas[0]);
+    expect(out.personas[0]).not.toBe(input.personas![0]);
     (out.personas[0] as { first_name: string }).first_name = 'Changed';
-    expect(input.personas[0]?.first_name).toBe('Sam');
+    expect(input.personas![0]?.first_name).toBe('Sam');
   });
 
   it('normalises: trims, fills defaults, converts client_id, drops unknown keys', () => {

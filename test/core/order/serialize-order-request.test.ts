@@ -43,7 +43,7 @@ const entriesArb = fc
   .chain((names) =>
     fc.tuple(
       ...names.map((name) =>
-        fc.oneof(fc.constant<OrderInput['domains'][number]>(name), fc.constant({ domain: name, forwarding_url: `https://${name}/x` })),
+        fc.oneof(fc.constant<NonNullable<OrderInput['domains']>[number]>(name), fc.constant({ domain: name, forwarding_url: `https://${name}/x` })),
       ),
     ),
   );

@@ -7,7 +7,7 @@ import { createAvailabilityHandler, createPeekerClient } from '@peeker/core/serv
 import { startSandbox } from '@peeker/sandbox';
 
 const sandbox = await startSandbox({ port: 0 });
-const client = createPeekerClient({ apiKey: 'pk_test_pack_consumer', baseUrl: sandbox.baseUrl });
+const client = createPeekerClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl });
 const availability = createAvailabilityHandler({ client, onError: (error) => console.error(error) });
 const root = join(import.meta.dirname, 'dist');
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };

@@ -17,7 +17,7 @@ const offline = solveSelection({
 // 2. The server side: the client checks generated names against the local sandbox.
 const required = estimateRequiredDomains({ monthly_sending_volume: 25_000 });
 const sandbox = await startSandbox({ port: 0 });
-const client = createPeekerClient({ apiKey: 'pk_test_pack_consumer', baseUrl: sandbox.baseUrl });
+const client = createPeekerClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl });
 try {
   const names = generateCandidates({ brand: 'acme', limit: 200 }).map((c) => c.domain);
   const rows = await client.checkAvailability(names);

@@ -6,15 +6,11 @@ import {
   HYPHEN_POINTS,
   lengthPoints,
   SPAM_POINTS,
-  spamWordIn,
+  spamWordAcross,
   tldPoints,
 } from '../internal/candidate-score.ts';
 import { describeValue } from '../internal/describe-value.ts';
-import {
-  canonicalHostname,
-  isCanonicalLdhHostname,
-  MAX_DOMAIN_LENGTH,
-} from '../internal/domain-syntax.ts';
+import { canonicalHostname, MAX_DOMAIN_LENGTH, MAX_LABEL_LENGTH } from '../internal/domain-syntax.ts';
 import { buildLookalikes } from '../internal/lookalikes.ts';
 import { CandidatePattern } from './candidate-pattern.ts';
 import { DEFAULT_TLDS } from './default-tlds.ts';
@@ -23,7 +19,6 @@ import { HYPHEN_PREFIXES, HYPHEN_SUFFIXES } from './words/hyphen-words.ts';
 import { MORPHEMES } from './words/morphemes.ts';
 import { NOUN_SUFFIXES } from './words/nouns.ts';
 import { OUTREACH_SUFFIXES } from './words/outreach-words.ts';
-import { SPAM_WORDS } from './words/spam-words.ts';
 import { VERB_PREFIXES } from './words/verbs.ts';
 
 /** Options of {@link generateCandidates}. */
@@ -85,18 +80,54 @@ export interface Candidate {
 }
 
 type Reason = Candidate['reasons'][number];
+type Family = keyof typeof FAMILY_POINTS;
 
-/** A label before the TLD is added. */
+/** How each word family explains itself in `reasons`. */
+const FAMILY_NOTES: Readonly<Record<Family, string>> = {
+  verb: 'verb prefix',
+  noun: 'noun suffix',
+  hyphenWord: 'hyphen word',
+  outreach: 'outreach word',
+  morpheme: 'paired word',
+  brand: 'the brand alone',
+};
+
+/** A label before a TLD is added. Reasons are only built for the candidates returned. */
 interface LabelEntry {
   label: string;
+  /** `label + '.'`: sorts labels the way their domains sort under one TLD. */
+  key: string;
   pattern: CandidatePattern;
+  family: Family;
+  /** The word added to the brand; empty for the bare brand. */
+  word: string;
+  hyphen: boolean;
+  /** A spam word formed across the join, if any. */
+  spam: string | null;
   /** Points from the label alone (family + hyphen + length + spam). */
   points: number;
-  reasons: Reason[];
 }
 
 const DEFAULT_LIMIT = 200;
 const HYPHEN_REASON: Reason = Object.freeze({ factor: 'hyphen', points: HYPHEN_POINTS, note: 'one hyphen' });
+
+/** The score components of a label on one TLD, in the documented order. */
+function reasonsOf(entry: LabelEntry, tldReason: Reason): Reason[] {
+  const note = entry.word === '' ? FAMILY_NOTES[entry.family] : `${FAMILY_NOTES[entry.family]} "${entry.word}"`;
+  const reasons: Reason[] = [
+    Object.freeze({ factor: 'pattern', points: FAMILY_POINTS[entry.family], note }),
+    tldReason,
+  ];
+  if (entry.hyphen) reasons.push(HYPHEN_REASON);
+  const length = lengthPoints(entry.label.length);
+  if (length !== 0) {
+    reasons.push(Object.freeze({ factor: 'length', points: length, note: `label is ${entry.label.length} characters` }));
+  }
+  if (entry.spam !== null) {
+    reasons.push(Object.freeze({ factor: 'spam-word', points: SPAM_POINTS, note: `contains "${entry.spam}"` }));
+  }
+  return reasons;
+}
 
 function ordinal(n: number): string {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
@@ -212,135 +243,123 @@ export function generateCandidates(options: CandidateOptions): Candidate[] {
       brand.token,
     ),
   );
-  if (limit === 0 || tlds.length === 0) return [];
 
   const token = brand.token;
   const lookalikes = buildLookalikes(token, { ownTld: brand.ownTld });
   const labels = new Map<string, LabelEntry>();
 
   /**
-   * Adds one label unless a filter rejects it or a better-scoring family already made it.
-   * `brandStart` locates the brand inside the label, for the spam-word check.
+   * Adds the label `left + (hyphen ? '-' : '') + right` unless it is too long, a lookalike,
+   * near a protected brand, or already made by a better-scoring family.
    */
   const add = (
-    label: string,
+    left: string,
+    right: string,
+    hyphen: boolean,
     pattern: CandidatePattern,
-    family: number,
-    note: string,
-    brandStart: number,
-    brandLength = token.length,
+    family: Family,
+    word: string,
   ): void => {
-    const hyphen = label.includes('-');
-    const reasons: Reason[] = [Object.freeze({ factor: 'pattern', points: family, note })];
-    let points = family;
-    if (hyphen) {
-      reasons.push(HYPHEN_REASON);
-      points += HYPHEN_POINTS;
-    }
-    const lengthAdjust = lengthPoints(label.length);
-    if (lengthAdjust !== 0) {
-      reasons.push(Object.freeze({ factor: 'length', points: lengthAdjust, note: `label is ${label.length} characters` }));
-      points += lengthAdjust;
-    }
-    const spam = spamWordIn(label, brandStart, brandLength, SPAM_WORDS);
-    if (spam !== null) {
-      reasons.push(Object.freeze({ factor: 'spam-word', points: SPAM_POINTS, note: `contains "${spam}"` }));
-      points += SPAM_POINTS;
-    }
+    const label = hyphen ? `${left}-${right}` : left + right;
+    if (label.length > MAX_LABEL_LENGTH) return;
+    const spam = hyphen || word === '' ? null : spamWordAcross(left, right);
+    const points =
+      FAMILY_POINTS[family] +
+      (hyphen ? HYPHEN_POINTS : 0) +
+      lengthPoints(label.length) +
+      (spam === null ? 0 : SPAM_POINTS);
     const existing = labels.get(label);
     if (existing !== undefined && existing.points >= points) return;
-    if (!isCanonicalLdhHostname(`${label}.x`)) return;
-    if (lookalikes.has(label)) return;
-    if (protectedCollision(label) !== null) return;
-    labels.set(label, { label, pattern, points, reasons });
+    if (lookalikes.has(label) || protectedCollision(label) !== null) return;
+    labels.set(label, { label, key: `${label}.`, pattern, family, word, hyphen, spam, points });
   };
 
   const { verbPrefix, nounSuffix, hyphenated, outreachWord, morpheme, bareBrand } = CandidatePattern;
   for (const word of VERB_PREFIXES) {
-    add(word + token, verbPrefix, FAMILY_POINTS.verb, `verb prefix "${word}"`, word.length);
-    if (hyphens) add(`${word}-${token}`, hyphenated, FAMILY_POINTS.verb, `verb prefix "${word}"`, word.length + 1);
+    add(word, token, false, verbPrefix, 'verb', word);
+    if (hyphens) add(word, token, true, hyphenated, 'verb', word);
   }
   for (const word of NOUN_SUFFIXES) {
-    add(token + word, nounSuffix, FAMILY_POINTS.noun, `noun suffix "${word}"`, 0);
-    if (hyphens) add(`${token}-${word}`, hyphenated, FAMILY_POINTS.noun, `noun suffix "${word}"`, 0);
+    add(token, word, false, nounSuffix, 'noun', word);
+    if (hyphens) add(token, word, true, hyphenated, 'noun', word);
   }
   if (hyphens) {
-    for (const word of HYPHEN_PREFIXES) {
-      add(`${word}-${token}`, hyphenated, FAMILY_POINTS.hyphenWord, `hyphenated prefix "${word}"`, word.length + 1);
-    }
-    for (const word of HYPHEN_SUFFIXES) {
-      add(`${token}-${word}`, hyphenated, FAMILY_POINTS.hyphenWord, `hyphenated suffix "${word}"`, 0);
-    }
+    for (const word of HYPHEN_PREFIXES) add(word, token, true, hyphenated, 'hyphenWord', word);
+    for (const word of HYPHEN_SUFFIXES) add(token, word, true, hyphenated, 'hyphenWord', word);
   }
   for (const word of OUTREACH_SUFFIXES) {
-    add(token + word, outreachWord, FAMILY_POINTS.outreach, `outreach word "${word}"`, 0);
-    if (hyphens) add(`${token}-${word}`, hyphenated, FAMILY_POINTS.outreach, `outreach word "${word}"`, 0);
+    add(token, word, false, outreachWord, 'outreach', word);
+    if (hyphens) add(token, word, true, hyphenated, 'outreach', word);
   }
   for (const word of MORPHEMES) {
-    const note = `paired word "${word}"`;
-    add(token + word, morpheme, FAMILY_POINTS.morpheme, note, 0);
-    add(word + token, morpheme, FAMILY_POINTS.morpheme, note, word.length);
+    add(token, word, false, morpheme, 'morpheme', word);
+    add(word, token, false, morpheme, 'morpheme', word);
     if (hyphens) {
-      add(`${token}-${word}`, hyphenated, FAMILY_POINTS.morpheme, note, 0);
-      add(`${word}-${token}`, hyphenated, FAMILY_POINTS.morpheme, note, word.length + 1);
+      add(token, word, true, hyphenated, 'morpheme', word);
+      add(word, token, true, hyphenated, 'morpheme', word);
     }
   }
-  add(token, bareBrand, FAMILY_POINTS.brand, 'the brand alone', 0);
+  add(token, '', false, bareBrand, 'brand', '');
   if (hyphens) {
     // A multi-word brand with one hyphen between two of its words: acme-rockets.
     let offset = 0;
     for (let i = 0; i + 1 < brand.words.length; i += 1) {
       offset += (brand.words[i] as string).length;
-      const split = `${token.slice(0, offset)}-${token.slice(offset)}`;
-      add(split, bareBrand, FAMILY_POINTS.brand, 'the brand alone, words split by a hyphen', 0, split.length);
+      add(token.slice(0, offset), token.slice(offset), true, bareBrand, 'brand', '');
     }
   }
 
-  // Cross labels with TLDs, then sort by (score desc, domain asc). Labels are pre-sorted so
-  // each TLD contributes an (almost) sorted run, which the final sort merges cheaply.
-  const tldReasons: Reason[] = tlds.map((tld, index) =>
-    Object.freeze({ factor: 'tld', points: tldPoints(index), note: `.${tld} (${ordinal(index + 1)} TLD choice)` }),
-  );
+  // Each TLD gives a run of domains already in final order, because labels are sorted by
+  // (points desc, label + "." asc) and, for one TLD, "label.tld" sorts like "label.". A k-way
+  // merge of the runs then yields the best `limit` domains without building or sorting the
+  // rest: O(labels log labels + limit × TLDs).
   const sortedLabels = [...labels.values()].sort(
-    (a, b) => b.points - a.points || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
+    (a, b) => b.points - a.points || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
-  const entries: LabelEntry[] = [];
-  const tldIndex: number[] = [];
-  const names: string[] = [];
-  const scores: number[] = [];
-  for (let t = 0; t < tlds.length; t += 1) {
-    const suffix = `.${tlds[t] as string}`;
-    const tldAdjust = tldPoints(t);
-    for (const entry of sortedLabels) {
-      const domain = entry.label + suffix;
+  const runs = tlds.map((tld, index) => ({
+    suffix: `.${tld}`,
+    adjust: tldPoints(index),
+    reason: Object.freeze({
+      factor: 'tld',
+      points: tldPoints(index),
+      note: `.${tld} (${ordinal(index + 1)} TLD choice)`,
+    }) as Reason,
+    position: -1,
+    domain: '',
+    score: 0,
+  }));
+  type Run = (typeof runs)[number];
+  /** Moves a run to its next allowed domain; false when it is exhausted. */
+  const advance = (run: Run): boolean => {
+    for (run.position += 1; run.position < sortedLabels.length; run.position += 1) {
+      const entry = sortedLabels[run.position] as LabelEntry;
+      const domain = entry.label + run.suffix;
       if (domain.length > MAX_DOMAIN_LENGTH || excluded.has(domain)) continue;
-      entries.push(entry);
-      tldIndex.push(t);
-      names.push(domain);
-      scores.push(entry.points + tldAdjust);
+      run.domain = domain;
+      run.score = entry.points + run.adjust;
+      return true;
     }
-  }
-  const order = Array.from(names.keys());
-  order.sort((a, b) => {
-    const byScore = (scores[b] as number) - (scores[a] as number);
-    if (byScore !== 0) return byScore;
-    const nameA = names[a] as string;
-    const nameB = names[b] as string;
-    return nameA < nameB ? -1 : nameA > nameB ? 1 : 0;
-  });
+    return false;
+  };
+  const active = runs.filter(advance);
 
-  const count = Math.min(limit, order.length);
-  const out: Candidate[] = new Array<Candidate>(count);
-  for (let k = 0; k < count; k += 1) {
-    const i = order[k] as number;
-    const entry = entries[i] as LabelEntry;
-    const [first, ...rest] = entry.reasons;
-    out[k] = {
-      domain: names[i] as string,
+  const out: Candidate[] = [];
+  while (out.length < limit && active.length > 0) {
+    let best = 0;
+    for (let r = 1; r < active.length; r += 1) {
+      const run = active[r] as Run;
+      const top = active[best] as Run;
+      if (run.score > top.score || (run.score === top.score && run.domain < top.domain)) best = r;
+    }
+    const run = active[best] as Run;
+    const entry = sortedLabels[run.position] as LabelEntry;
+    out.push({
+      domain: run.domain,
       pattern: entry.pattern,
-      score: scores[i] as number,
-      reasons: [first as Reason, tldReasons[tldIndex[i] as number] as Reason, ...rest],
-    };
+      score: run.score,
+      reasons: reasonsOf(entry, run.reason),
+    });
+    if (!advance(run)) active.splice(best, 1);
   }
   return out;
 }

@@ -22,6 +22,27 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Aborts a running command (the bin wires it to Ctrl-C); it then exits with 130. @default undefined */
   signal?: AbortSignal;
+  /**
+   * Loads `@peeker/sandbox` for the no-key mode. The bin of a repository checkout passes one
+   * that loads the TypeScript sources; tests can simulate a missing package.
+   * @default a dynamic `import('@peeker/sandbox')`
+   */
+  loadSandbox?: () => Promise<SandboxModule>;
+}
+
+/** A running sandbox, as `startSandbox` from `@peeker/sandbox` returns it (the part the CLI uses). */
+export interface RunningSandbox {
+  /** Base URL of the sandbox's Partner API, to pass as the client's `baseUrl`. */
+  baseUrl: string;
+  /** The `pk_test_` key the sandbox accepts. */
+  apiKey: string;
+  /** Stops the server. */
+  close(): Promise<void>;
+}
+
+/** The part of `@peeker/sandbox` the CLI uses, described structurally (core cannot depend on it). */
+export interface SandboxModule {
+  startSandbox(options: { port: number; host?: string }): Promise<RunningSandbox>;
 }
 
 /** The CLI's exit codes. */
@@ -34,6 +55,8 @@ export const ExitCode = {
   usage: 2,
   /** The Peeker API (or the sandbox) failed: bad key, forbidden, unreachable, 5xx after retries. */
   api: 3,
+  /** A bug: an unexpected error (the message includes its stack). */
+  internal: 70,
   /** Interrupted (Ctrl-C). */
   interrupted: 130,
 } as const;

@@ -17,7 +17,8 @@ With no PEEKER_API_KEY the CLI runs against the embedded local sandbox
 (@peeker/sandbox): fake names and prices, nothing is bought. Set PEEKER_API_KEY
 (and optionally --base-url) to check against the real Peeker API.
 
-Exit codes: 0 ok, 1 infeasible, 2 usage error, 3 API error, 130 interrupted.
+Exit codes: 0 ok, 1 infeasible, 2 usage error, 3 API error, 70 internal error,
+130 interrupted.
 `;
 
 /** `peeker-domains pick --help`. */
@@ -33,6 +34,10 @@ Options:
   --tlds <list>      TLDs to try, in preference order: com,org,net   (default com,org,net,co,io)
   --years <n>        cost horizon: first year + (n - 1) renewals     (default 1)
   --limit <n>        most candidate names to check in total          (default 1000)
+  --max-per-pattern <n>
+                     most domains of one naming pattern (getacme, acmehq,
+                     acme-mail…); relaxed when no set fits; 0 = no cap (default a third
+                     of the order, rounded up)
   --json             print JSON on stdout instead of a table
   --base-url <url>   Peeker API base URL (needs PEEKER_API_KEY)      (default https://api.peeker.ai/partner/v1)
   --sandbox          use the embedded sandbox even when PEEKER_API_KEY is set

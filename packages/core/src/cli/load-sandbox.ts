@@ -3,22 +3,10 @@
  *
  * `@peeker/sandbox` depends on `@peeker/core`, so core cannot depend on it (a dependency
  * cycle). The CLI therefore imports it lazily, by a specifier held in a variable so neither
- * TypeScript nor a bundler follows it, and describes the few members it uses structurally.
- * Installing it is the user's choice: `npm i -D @peeker/sandbox`.
+ * TypeScript nor a bundler follows it, and describes the few members it uses structurally
+ * (`SandboxModule`). Installing it is the user's choice: `npm i -D @peeker/sandbox`.
  */
-
-/** A running sandbox, as returned by `startSandbox`. */
-export interface RunningSandbox {
-  /** Base URL of the sandbox's Partner API, to pass as the client's `baseUrl`. */
-  baseUrl: string;
-  /** Stops the server. */
-  close(): Promise<void>;
-}
-
-/** The part of `@peeker/sandbox` the CLI uses. */
-interface SandboxModule {
-  startSandbox(options: { port: number; host?: string }): Promise<RunningSandbox>;
-}
+import type { RunningSandbox, SandboxModule } from './cli-io.ts';
 
 const SANDBOX_PACKAGE = '@peeker/sandbox';
 
@@ -34,22 +22,30 @@ export class SandboxMissingError extends Error {
   }
 }
 
+/** The default loader: a dynamic import of `@peeker/sandbox`. */
+export async function importSandbox(): Promise<SandboxModule> {
+  const specifier: string = SANDBOX_PACKAGE;
+  return (await import(specifier)) as SandboxModule;
+}
+
 /**
  * Starts the local sandbox on a free loopback port.
+ * @param load - how to load `@peeker/sandbox` (default {@link importSandbox})
  * @returns the running sandbox
- * @throws SandboxMissingError when `@peeker/sandbox` cannot be imported
+ * @throws SandboxMissingError when `@peeker/sandbox` cannot be found
+ * @throws Error "Could not load @peeker/sandbox: …" when it is found but fails to load
  */
-export async function startEmbeddedSandbox(): Promise<RunningSandbox> {
+export async function startEmbeddedSandbox(load: () => Promise<SandboxModule> = importSandbox): Promise<RunningSandbox> {
   let mod: SandboxModule;
   try {
-    const specifier: string = SANDBOX_PACKAGE;
-    mod = (await import(specifier)) as SandboxModule;
+    mod = await load();
   } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw new SandboxMissingError(error);
-    throw error;
+    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+    const notFound = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+    if (notFound && String(message).includes(`'${SANDBOX_PACKAGE}'`)) throw new SandboxMissingError(error);
+    throw new Error(`Could not load ${SANDBOX_PACKAGE}: ${String(message)}`, { cause: error });
   }
-  if (typeof mod.startSandbox !== 'function') {
+  if (typeof mod?.startSandbox !== 'function') {
     throw new SandboxMissingError(new TypeError(`${SANDBOX_PACKAGE} has no startSandbox export`));
   }
   return mod.startSandbox({ port: 0, host: '127.0.0.1' });

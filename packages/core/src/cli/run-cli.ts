@@ -14,17 +14,15 @@ import { createPeekerClient, type PeekerClient } from '../server/create-peeker-c
 import { estimateRequiredDomains } from '../sizing/estimate-required-domains.ts';
 import { solveSelection } from '../solver/solve-selection.ts';
 import type { SelectionResult } from '../solver/selection-problem.ts';
-import { ExitCode, type CliIo } from './cli-io.ts';
+import { ExitCode, type CliIo, type RunningSandbox } from './cli-io.ts';
 import { ESTIMATE_USAGE, MAIN_USAGE, PICK_USAGE } from './cli-usage.ts';
 import { formatSelectionTable, pickedDomains } from './format-selection.ts';
-import { SandboxMissingError, startEmbeddedSandbox, type RunningSandbox } from './load-sandbox.ts';
+import { SandboxMissingError, startEmbeddedSandbox } from './load-sandbox.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 
 export { ExitCode } from './cli-io.ts';
-export type { CliIo, CliWritable } from './cli-io.ts';
+export type { CliIo, CliWritable, RunningSandbox, SandboxModule } from './cli-io.ts';
 
-/** Any key the local sandbox accepts (it only checks the `pk_test_` prefix). */
-const SANDBOX_KEY = 'pk_test_peeker_domains_cli';
 /** Default most names to check in total. */
 const DEFAULT_LIMIT = 1000;
 /** Names per availability call: the first round and every later one is a multiple of this. */
@@ -55,7 +53,8 @@ class UsageError extends Error {
  *
  * @param argv - the arguments after the executable (`process.argv.slice(2)`)
  * @param io - output streams, environment and an optional abort signal; see {@link CliIo}
- * @returns the exit code: 0 ok, 1 infeasible, 2 usage error, 3 API error, 130 interrupted
+ * @returns the exit code: 0 ok, 1 infeasible, 2 usage error, 3 API error, 70 internal error,
+ *   130 interrupted
  * @throws never for expected failures (they become exit codes); only programming errors escape
  * @example
  * ```ts
@@ -113,13 +112,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       err(`peeker-domains: ${describeApiError(error)}\n`);
       return ExitCode.api;
     }
-    if (error instanceof TypeError || PeekerError.is(error)) {
-      // Bad values the library refused (a TLD, a brand, a key format…): a usage problem.
-      err(`peeker-domains: ${(error as Error).message}\n`);
-      return ExitCode.usage;
+    if (PeekerError.is(error)) {
+      err(`peeker-domains: ${error.code}: ${error.message}\n`);
+      return ExitCode.api;
     }
-    err(`peeker-domains: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return ExitCode.api;
+    err(`peeker-domains: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return ExitCode.internal;
   }
 }
 
@@ -131,6 +129,7 @@ const PICK_OPTIONS = {
   tlds: { type: 'string' },
   years: { type: 'string' },
   limit: { type: 'string' },
+  'max-per-pattern': { type: 'string' },
   json: { type: 'boolean', default: false },
   'base-url': { type: 'string' },
   sandbox: { type: 'boolean', default: false },
@@ -153,6 +152,8 @@ async function runPick(args: readonly string[], io: CliIo, err: Print): Promise<
   }
   const years = integerFlag('--years', values.years, 1, 1, 100, PICK_USAGE);
   const limit = integerFlag('--limit', values.limit, DEFAULT_LIMIT, 1, 100_000, PICK_USAGE);
+  // Pattern diversity (domain-rules §5): no naming family fills more than a third of the order.
+  const cap = integerFlag('--max-per-pattern', values['max-per-pattern'], Math.ceil((google + microsoft) / 3), 0, 100_000, PICK_USAGE);
   const tlds = values.tlds === undefined ? undefined : parseTlds(values.tlds);
 
   const apiKey = io.env['PEEKER_API_KEY'];
@@ -165,27 +166,34 @@ async function runPick(args: readonly string[], io: CliIo, err: Print): Promise<
   }
 
   // Generate (and validate) before starting anything.
+  const patternOf = new Map<string, string>();
   const generate = (count: number): string[] =>
-    generateCandidates({ brand, ...(tlds === undefined ? {} : { tlds }), limit: count }).map((c) => c.domain);
-  generate(1);
+    generateCandidates({ brand, ...(tlds === undefined ? {} : { tlds }), limit: count }).map((c) => {
+      patternOf.set(c.domain, c.pattern);
+      return c.domain;
+    });
+  asUsage(() => generate(1));
+  const groupOf = (row: AvailabilityRow): string => patternOf.get(row.domain) ?? `other:${row.domain}`;
+  const solve = (rows: readonly AvailabilityRow[], capped: boolean): SelectionResult =>
+    solveSelection({ rows, required: { google, microsoft }, years, ...(capped ? { groupOf, maxPerGroup: cap } : {}) });
 
   const apiErrors: PeekerError[] = [];
   let sandbox: RunningSandbox | undefined;
   let client: PeekerClient | undefined;
   try {
     if (useApi) {
-      client = createPeekerClient({
-        apiKey,
-        ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
-        availability: { onBatchError: (error) => void apiErrors.push(error) },
-      });
+      client = asUsage(() =>
+        createPeekerClient({
+          apiKey,
+          ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
+        }),
+      );
       err(`Checking with the Peeker API at ${values['base-url'] ?? 'https://api.peeker.ai/partner/v1'}.\n`);
     } else {
-      sandbox = await startEmbeddedSandbox();
+      sandbox = await startEmbeddedSandbox(io.loadSandbox);
       client = createPeekerClient({
-        apiKey: SANDBOX_KEY,
+        apiKey: sandbox.apiKey,
         baseUrl: sandbox.baseUrl,
-        availability: { onBatchError: (error) => void apiErrors.push(error) },
       });
       err('Checking with the embedded local sandbox (no PEEKER_API_KEY set): names and prices are simulated.\n');
     }
@@ -205,6 +213,7 @@ async function runPick(args: readonly string[], io: CliIo, err: Print): Promise<
         checked = await client.checkAvailability(fresh, {
           ...(io.signal === undefined ? {} : { signal: io.signal }),
           onProgress: ({ done, total }) => progress.update(done, total),
+          onBatchError: (error) => void apiErrors.push(error),
         });
       } finally {
         progress.finish();
@@ -212,9 +221,16 @@ async function runPick(args: readonly string[], io: CliIo, err: Print): Promise<
       rows.push(...checked);
       const fatal = apiErrors.find((e) => !e.retryable);
       if (fatal !== undefined) throw fatal;
-      result = solveSelection({ rows, required: { google, microsoft }, years });
+      // With the diversity cap; more candidates are fetched before the cap is ever relaxed.
+      result = solve(rows, cap > 0);
       if (result.status === 'optimal' || want >= limit) break;
       want = Math.min(limit, want * 2);
+    }
+    let relaxed = false;
+    if (cap > 0 && result?.status === 'infeasible') {
+      // Relax the cap (and report the shortfall without it when even that fails).
+      result = solve(rows, false);
+      relaxed = result.status === 'optimal';
     }
 
     const errored = rows.filter((r) => r.reason === 'errored').length;
@@ -231,6 +247,9 @@ async function runPick(args: readonly string[], io: CliIo, err: Print): Promise<
       return ExitCode.infeasible;
     }
     if (errored > 0) err(`warning: ${errored} names could not be checked (the API kept failing); they were skipped.\n`);
+    if (relaxed) {
+      err(`note: no set keeps every naming pattern to ${cap} domains or fewer; the cap was relaxed for the cheapest valid set.\n`);
+    }
 
     const picked = pickedDomains(result, rows);
     if (values.json) {
@@ -240,6 +259,7 @@ async function runPick(args: readonly string[], io: CliIo, err: Print): Promise<
         required: { google, microsoft },
         years,
         checked: rows.length,
+        max_per_pattern: relaxed ? null : cap === 0 ? null : cap,
         source: useApi ? 'api' : 'sandbox',
         domains: picked,
         cost: result.cost,
@@ -326,6 +346,20 @@ function parseTlds(raw: string): string[] {
     .filter((t) => t !== '');
   if (tlds.length === 0) throw new UsageError('--tlds expects a list such as com,org', PICK_USAGE);
   return tlds;
+}
+
+/**
+ * Runs a step that validates user input through the library (a brand, TLDs, a key format, a
+ * base URL): a `TypeError` or `PeekerError` it throws is the user's mistake, so it becomes a
+ * usage error. Errors anywhere else are not reclassified.
+ */
+function asUsage<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof TypeError || PeekerError.is(error)) throw new UsageError((error as Error).message, PICK_USAGE);
+    throw error;
+  }
 }
 
 function roundUp(n: number, step: number): number {

@@ -11,6 +11,8 @@
  *   most 0, so the bare brand is always last.
  */
 
+import { SPAM_WORDS } from '../candidates/words/spam-words.ts';
+
 /** Base points per word family (before adjustments). */
 export const FAMILY_POINTS = {
   verb: 100,
@@ -53,25 +55,28 @@ export function lengthPoints(length: number): number {
   return -Math.min(5 + 2 * (length - 20), MAX_LENGTH_PENALTY);
 }
 
+/** Longest spam word, bounding the window {@link spamWordAcross} looks at. */
+const MAX_SPAM_LENGTH = Math.max(...SPAM_WORDS.map((word) => word.length));
+/** Any spam word, for a quick first test. No `g` flag: the pattern keeps no state. */
+const ANY_SPAM = new RegExp(SPAM_WORDS.join('|'), 'u');
+
 /**
- * The first spam word found in a label outside the brand (the brand is the customer's and
- * scores the same everywhere, so it is not held against any one name).
- * @param label - the candidate label
- * @param brandStart - where the brand starts in `label`
- * @param brandLength - how long the brand is in `label`
- * @param spamWords - the spam words
- * @returns the word, or `null`
+ * The first spam word that appears across the join of two parts of a label (`surf` +
+ * `reebok` → `free`). The parts themselves are not searched: the word lists contain no spam
+ * word (a test checks it), and the brand is the customer's and scores the same everywhere.
+ * A spam word never contains a hyphen, so only unhyphenated joins need checking.
+ * @param left - the part before the join
+ * @param right - the part after the join
+ * @returns the spam word, or `null`
  */
-export function spamWordIn(
-  label: string,
-  brandStart: number,
-  brandLength: number,
-  spamWords: readonly string[],
-): string | null {
-  const brandEnd = brandStart + brandLength;
-  for (const word of spamWords) {
-    for (let at = label.indexOf(word); at >= 0; at = label.indexOf(word, at + 1)) {
-      if (at < brandStart || at + word.length > brandEnd) return word;
+export function spamWordAcross(left: string, right: string): string | null {
+  const head = left.slice(Math.max(0, left.length - (MAX_SPAM_LENGTH - 1)));
+  const window = head + right.slice(0, MAX_SPAM_LENGTH - 1);
+  if (!ANY_SPAM.test(window)) return null;
+  const join = head.length;
+  for (const word of SPAM_WORDS) {
+    for (let at = window.indexOf(word); at >= 0; at = window.indexOf(word, at + 1)) {
+      if (at < join && at + word.length > join) return word;
     }
   }
   return null;

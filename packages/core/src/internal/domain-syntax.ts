@@ -203,22 +203,3 @@ export function canonicalHostname(input: unknown): string {
   }
   return host;
 }
-
-/**
- * Whether a string is already a canonical host name per {@link canonicalHostname}, for
- * labels built by code from `[a-z0-9-]` pieces (fast path: no URL parsing, no throwing).
- * Does not accept `xn--` labels.
- * @param host - lower-case ASCII text
- * @returns true when every rule holds
- */
-export function isCanonicalLdhHostname(host: string): boolean {
-  if (host.length === 0 || host.length > MAX_DOMAIN_LENGTH) return false;
-  const labels = host.split('.');
-  if (labels.length < 2) return false;
-  for (const label of labels) {
-    if (label.length === 0 || label.length > MAX_LABEL_LENGTH) return false;
-    for (let i = 0; i < label.length; i += 1) if (!isLdhCode(label.charCodeAt(i))) return false;
-    if (label.startsWith('-') || label.endsWith('-') || label.slice(2, 4) === '--') return false;
-  }
-  return !isAllDigits(labels[labels.length - 1] as string);
-}

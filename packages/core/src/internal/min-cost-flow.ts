@@ -150,6 +150,8 @@ const NODE_COUNT = KIND_COUNT + 2;
 export function minCostPooledFlow(problem: PooledFlowProblem): number[][] | null {
   const { groups, kindCaps, units } = problem;
   const groupCount = groups.length;
+  const only = groups[0];
+  if (groupCount === 1 && only !== undefined && only.cap >= units) return greedyOneGroup(only, kindCaps, units);
   const used: number[][] = groups.map(() => new Array<number>(KIND_COUNT).fill(0));
   const through = new Array<number>(groupCount).fill(0);
   const kindFlow = new Array<number>(KIND_COUNT).fill(0);
@@ -183,26 +185,27 @@ export function minCostPooledFlow(problem: PooledFlowProblem): number[][] | null
   };
   for (let g = 0; g < groupCount; g++) refresh(g);
 
-  // Edges of the five-node graph, rebuilt per augmentation.
-  const edgeFrom: number[] = [];
-  const edgeTo: number[] = [];
-  const edgeCost: number[] = [];
-  const edgeGroup: number[] = [];
+  // Edges of the five-node graph, rebuilt per augmentation (at most 3 + 6 + 3 of them).
+  const maxEdges = KIND_COUNT + KIND_COUNT * (KIND_COUNT - 1) + KIND_COUNT;
+  const edgeFrom = new Int32Array(maxEdges);
+  const edgeTo = new Int32Array(maxEdges);
+  const edgeCost = new Float64Array(maxEdges);
+  const edgeGroup = new Int32Array(maxEdges);
+  let edgeCount = 0;
+  const addEdge = (from: number, to: number, cost: number, group: number): void => {
+    edgeFrom[edgeCount] = from;
+    edgeTo[edgeCount] = to;
+    edgeCost[edgeCount] = cost;
+    edgeGroup[edgeCount] = group;
+    edgeCount++;
+  };
   const dist = new Array<number>(NODE_COUNT);
   const predEdge = new Array<number>(NODE_COUNT);
+  const path: number[] = [];
   const touched: number[] = [];
 
   for (let unit = 0; unit < units; unit++) {
-    edgeFrom.length = 0;
-    edgeTo.length = 0;
-    edgeCost.length = 0;
-    edgeGroup.length = 0;
-    const addEdge = (from: number, to: number, cost: number, group: number): void => {
-      edgeFrom.push(from);
-      edgeTo.push(to);
-      edgeCost.push(cost);
-      edgeGroup.push(group);
-    };
+    edgeCount = 0;
     for (let k = 0; k < KIND_COUNT; k++) {
       const heap = sourceHeaps[k] as LazyHeap;
       const g = heap.peekGroup(stamps);
@@ -223,7 +226,7 @@ export function minCostPooledFlow(problem: PooledFlowProblem): number[][] | null
     dist[SOURCE] = 0;
     for (let round = 0; round < NODE_COUNT - 1; round++) {
       let changed = false;
-      for (let e = 0; e < edgeFrom.length; e++) {
+      for (let e = 0; e < edgeCount; e++) {
         const from = edgeFrom[e] as number;
         const d = dist[from] as number;
         if (d === Number.POSITIVE_INFINITY) continue;
@@ -240,7 +243,7 @@ export function minCostPooledFlow(problem: PooledFlowProblem): number[][] | null
     if (dist[SINK] === Number.POSITIVE_INFINITY) return null;
 
     // Walk back from the sink; at most NODE_COUNT - 1 edges on a simple path.
-    const path: number[] = [];
+    path.length = 0;
     for (let node = SINK, steps = 0; node !== SOURCE; steps++) {
       const e = predEdge[node] as number;
       if (e < 0 || steps >= NODE_COUNT) throw new Error('min-cost flow: broken predecessor chain');
@@ -269,4 +272,30 @@ export function minCostPooledFlow(problem: PooledFlowProblem): number[][] | null
     for (const g of touched) refresh(g);
   }
   return used;
+}
+
+/**
+ * One uncapped group: the constraints form a partition matroid (each kind capped, total =
+ * `units`), so taking the cheapest unit among the pool heads, `units` times, is optimal.
+ * Equal costs go to the lower kind index (dual-capable first).
+ */
+function greedyOneGroup(group: FlowGroup, kindCaps: readonly number[], units: number): number[][] | null {
+  const used = new Array<number>(KIND_COUNT).fill(0);
+  for (let unit = 0; unit < units; unit++) {
+    let bestKind = -1;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < KIND_COUNT; k++) {
+      const pool = group.pools[k] as readonly number[];
+      const u = used[k] as number;
+      if (u >= pool.length || u >= (kindCaps[k] as number)) continue;
+      const cost = pool[u] as number;
+      if (bestKind < 0 || cost < bestCost) {
+        bestKind = k;
+        bestCost = cost;
+      }
+    }
+    if (bestKind < 0) return null;
+    used[bestKind] = (used[bestKind] as number) + 1;
+  }
+  return [used];
 }

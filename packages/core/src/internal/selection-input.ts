@@ -33,7 +33,9 @@ export interface SelectionInput {
  */
 export function selectionKey(name: string): string {
   const lower = name.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  // Keep the caller's string when nothing changed: its hash is cached for the Map lookups.
+  const key = lower === name ? name : lower;
+  return key.endsWith('.') ? key.slice(0, -1) : key;
 }
 
 function isCount(value: unknown): value is number {

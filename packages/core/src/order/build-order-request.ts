@@ -18,12 +18,16 @@ const MAX_PERSONAS = 10;
  * Strings are trimmed, except `login_password`, which is kept byte for byte. `null` counts as
  * absent. Other keys are ignored and never copied; the custom-order keys `google_licenses`
  * and `microsoft_licenses` are rejected (`order_shape_conflict`).
+ *
+ * `user`, `bundle_id`, `domains` and `personas` are required **at run time**; they are
+ * optional in the type so that partial or untrusted input (a form, a posted JSON draft) can be
+ * passed as it is and every missing field comes back as a `required` issue.
  */
 export interface OrderInput {
   /** The customer: an email address (reused or created by Peeker) or an existing `usr_…` id. */
-  user: string;
+  user?: string | null;
   /** The bundle (`bun_…`) that sets license counts and inbox density. Only the prefix is checked. */
-  bundle_id: string;
+  bundle_id?: string | null;
   /**
    * Smartlead settings; **secret**. Required, except with `{ draft: true }`, where it is
    * ignored and never copied (so a browser never needs it).
@@ -49,12 +53,12 @@ export interface OrderInput {
    * `{ domain, forwarding_url }` to override the redirect of one domain (an entry whose
    * `forwarding_url` is empty becomes a plain name). Duplicates after normalisation are rejected.
    */
-  domains: readonly (string | { readonly domain: string; readonly forwarding_url?: string | null })[];
+  domains?: readonly (string | { readonly domain: string; readonly forwarding_url?: string | null })[];
   /**
    * 1 to 10 people; Peeker derives inbox usernames from them, in this order. Names must be
    * non-empty after trimming; `profile_picture_url` may be omitted (sent as `""`).
    */
-  personas: readonly {
+  personas?: readonly {
     readonly first_name: string;
     readonly last_name: string;
     readonly profile_picture_url?: string | null;

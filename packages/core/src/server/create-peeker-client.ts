@@ -211,7 +211,7 @@ export interface PeekerClient {
   updateUser(id: string, patch: UserUpdateInput, options?: CallOptions): Promise<PeekerUser>;
   /** `GET /domains`, every page. */
   listDomains(options?: DomainFilters & ListOptions): AsyncGenerator<PeekerDomain, void, undefined>;
-  /** Any other endpoint, with the same auth, timeouts and error mapping (no retries). */
+  /** Any other endpoint, with the same auth, timeouts and error mapping (GETs retried like every GET; other methods never). */
   request<T = unknown>(options: RawRequestOptions): Promise<RawResponse<T>>;
   /** Closes the client's own undici Agent (never a given dispatcher). Idempotent. */
   close(): Promise<void>;

@@ -9,10 +9,6 @@ const KEY_PATTERN = /pk_(?:live|test)_[A-Za-z0-9_-]+/g;
 /** What replaces a secret. */
 export const REDACTED = '[redacted]';
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Replaces every occurrence of each secret (raw, and as it would appear inside a JSON string)
  * and anything shaped like a Peeker key with `[redacted]`.
@@ -21,15 +17,24 @@ function escapeRegExp(text: string): string {
  * @returns the cleaned text
  */
 export function redactText(text: string, secrets: readonly string[] = []): string {
-  let out = text;
+  const forms: string[] = [];
   for (const secret of secrets) {
     if (typeof secret !== 'string' || secret === '') continue;
+    forms.push(secret);
     const jsonForm = JSON.stringify(secret).slice(1, -1);
-    for (const form of jsonForm === secret ? [secret] : [secret, jsonForm]) {
-      out = out.replace(new RegExp(escapeRegExp(form), 'g'), REDACTED);
-    }
+    if (jsonForm !== secret) forms.push(jsonForm);
   }
-  return out.replace(KEY_PATTERN, REDACTED);
+  // A secret that is part of the marker itself is removed instead (else the marker leaks it).
+  const marker = forms.some((f) => REDACTED.includes(f)) ? '' : REDACTED;
+  const dirty = (t: string): boolean => forms.some((f) => t.includes(f)) || new RegExp(KEY_PATTERN.source).test(t);
+  // Replacing can create a new occurrence at a seam ("]Q" in "]QQ"): repeat a few times,
+  // and if anything still shows, drop the whole text.
+  let out = text;
+  for (let pass = 0; pass < 8 && dirty(out); pass += 1) {
+    for (const form of forms) out = out.split(form).join(marker);
+    out = out.replace(KEY_PATTERN, marker);
+  }
+  return dirty(out) ? marker : out;
 }
 
 /**

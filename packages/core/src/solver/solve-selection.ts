@@ -13,41 +13,21 @@ import type { FlowGroup } from '../internal/min-cost-flow.ts';
 import { readSelectionInput, selectionKey } from '../internal/selection-input.ts';
 import { listNames, plural, shortfallSentence } from '../internal/selection-messages.ts';
 import type { Shortfall } from '../internal/selection-messages.ts';
-import { selectSmallest } from '../internal/select-smallest.ts';
-import type {
-  InfeasibleSelection,
-  OptimalSelection,
-  SelectionProblem,
-  SelectionResult,
-} from './selection-problem.ts';
+import { selectCheapest } from '../internal/select-cheapest.ts';
+import type { InfeasibleSelection, SelectionProblem, SelectionResult } from './selection-problem.ts';
 
-/** An orderable row the solver may choose. */
-interface Candidate {
-  readonly row: AvailabilityRow;
-  readonly name: string;
-  readonly price: number;
-  readonly renewal: number;
-  /** price + (years − 1) × renewal: the objective's share of this row. */
-  readonly cost: number;
-  /** KIND_DUAL, KIND_GOOGLE_ONLY or KIND_MICROSOFT_ONLY. */
-  readonly kind: number;
-  readonly currency: string | undefined;
-  group: string;
-}
-
-/** One group for the caps, after pins took their share. */
+/** One group for the caps. Candidates are numbers into the solver's parallel columns. */
 interface GroupState {
   readonly key: string;
-  /** Cap left for unpinned rows (never negative). */
+  /** The cap; after pins are placed, what is left of it for unpinned rows (never negative). */
   cap: number;
-  readonly members: Candidate[];
+  /** How many pinned domains the group holds. */
+  pinned: number;
+  /** Unpinned, non-excluded candidates by kind. */
+  readonly byKind: number[][];
 }
 
 const compareNames = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The canonical order: cost, then name (names are unique), so input order never matters. */
-const compareCandidates = (a: Candidate, b: Candidate): number =>
-  a.cost < b.cost ? -1 : a.cost > b.cost ? 1 : compareNames(a.name, b.name);
 
 const canGoogle = (kind: number): boolean => kind !== KIND_MICROSOFT_ONLY;
 const canMicrosoft = (kind: number): boolean => kind !== KIND_GOOGLE_ONLY;
@@ -129,73 +109,90 @@ function unorderableText(name: string, row: AvailabilityRow): string {
 export function solveSelection(problem: SelectionProblem): SelectionResult {
   const input = readSelectionInput(problem);
   const { rows, years, excluded, groupOf, capOf } = input;
+  const pinKeys = new Set(input.pins.map((pin) => pin.name));
 
-  // 1. Rows → candidates (orderable and usable), with prices checked.
-  const candidates = new Map<string, Candidate>();
+  // 1. Rows → candidates (orderable and usable for a provider), in parallel columns.
+  const capacity = rows.length;
+  const names: string[] = new Array<string>(capacity);
+  const rowOf: AvailabilityRow[] = new Array<AvailabilityRow>(capacity);
+  const prices = new Float64Array(capacity);
+  const renewals = new Float64Array(capacity);
+  const costs = new Float64Array(capacity);
+  const kinds = new Uint8Array(capacity);
+  const indexOf = new Map<string, number>();
   const unorderable = new Map<string, string>();
   const duplicates = new Set<string>();
   const currencies = new Set<string>();
+  let count = 0;
+  let absCost = 0;
   let absPrice = 0;
   let absRenewal = 0;
-  let absCost = 0;
   let lastRawCurrency: string | undefined;
-  let lastCurrency: string | undefined;
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < capacity; i++) {
     const row = rows[i] as AvailabilityRow | undefined;
     if (typeof row !== 'object' || row === null || typeof row.domain !== 'string') {
       throw new TypeError(
         `Expected problem.rows[${i}] to be an availability row with a string domain, got ${describeValue(row)}`,
       );
     }
-    const name = selectionKey(row.domain);
-    const usable = Array.isArray(row.usable_for) ? row.usable_for : [];
-    const google = usable.includes('google');
-    const microsoft = usable.includes('microsoft');
-    if (!isOrderable(row) || (!google && !microsoft)) {
-      const text = unorderableText(name, row);
-      const seen = unorderable.get(name);
-      if (seen === undefined || text < seen) unorderable.set(name, text);
+    const orderable = isOrderable(row);
+    const usable = orderable ? (row.usable_for as readonly string[]) : undefined;
+    const google = usable !== undefined && usable.indexOf('google') >= 0;
+    const microsoft = usable !== undefined && usable.indexOf('microsoft') >= 0;
+    if (!google && !microsoft) {
+      if (pinKeys.size > 0) {
+        const name = selectionKey(row.domain);
+        if (pinKeys.has(name)) {
+          const text = unorderableText(name, row);
+          const seen = unorderable.get(name);
+          if (seen === undefined || text < seen) unorderable.set(name, text);
+        }
+      }
       continue;
     }
+    const name = selectionKey(row.domain);
     const price = row.price_cents as number;
     const rawRenewal: unknown = row.renewal_price_cents;
-    if (rawRenewal !== undefined && rawRenewal !== null && !Number.isSafeInteger(rawRenewal)) {
-      throw new TypeError(
-        `Expected problem.rows[${i}].renewal_price_cents to be a safe integer or absent, got ${describeValue(rawRenewal)}`,
-      );
+    let renewal = price;
+    if (rawRenewal !== undefined && rawRenewal !== null) {
+      if (!Number.isSafeInteger(rawRenewal)) {
+        throw new TypeError(
+          `Expected problem.rows[${i}].renewal_price_cents to be a safe integer or absent, got ${describeValue(rawRenewal)}`,
+        );
+      }
+      renewal = rawRenewal as number;
     }
-    const renewal = typeof rawRenewal === 'number' ? rawRenewal : price;
     const rawCurrency: unknown = row.currency;
-    let currency: string | undefined;
-    if (rawCurrency !== undefined && rawCurrency !== null) {
+    if (rawCurrency !== undefined && rawCurrency !== null && rawCurrency !== lastRawCurrency) {
       if (typeof rawCurrency !== 'string') {
         throw new TypeError(
           `Expected problem.rows[${i}].currency to be a string or absent, got ${describeValue(rawCurrency)}`,
         );
       }
-      if (rawCurrency !== lastRawCurrency) {
-        lastRawCurrency = rawCurrency;
-        lastCurrency = rawCurrency.toLowerCase();
-        currencies.add(lastCurrency);
-      }
-      currency = lastCurrency;
+      lastRawCurrency = rawCurrency;
+      currencies.add(rawCurrency.toLowerCase());
     }
     const cost = price + (years - 1) * renewal;
     absPrice += Math.abs(price);
     absRenewal += Math.abs(renewal);
     absCost += Math.abs(cost);
-    if (candidates.has(name)) {
+    const size = indexOf.size;
+    indexOf.set(name, count);
+    if (indexOf.size === size) {
       duplicates.add(name);
       continue;
     }
-    const kind = google && microsoft ? KIND_DUAL : google ? KIND_GOOGLE_ONLY : KIND_MICROSOFT_ONLY;
-    candidates.set(name, { row, name, price, renewal, cost, kind, currency, group: '' });
+    names[count] = name;
+    rowOf[count] = row;
+    prices[count] = price;
+    renewals[count] = renewal;
+    costs[count] = cost;
+    kinds[count] = google && microsoft ? KIND_DUAL : google ? KIND_GOOGLE_ONLY : KIND_MICROSOFT_ONLY;
+    count++;
   }
-  if (
-    !Number.isSafeInteger(absPrice) ||
-    !Number.isSafeInteger(absRenewal) ||
-    !Number.isSafeInteger(absCost)
-  ) {
+  names.length = count;
+  rowOf.length = count;
+  if (!Number.isSafeInteger(absPrice) || !Number.isSafeInteger(absRenewal) || !Number.isSafeInteger(absCost)) {
     throw new TypeError(
       `Expected prices and years whose totals stay below Number.MAX_SAFE_INTEGER, got a total of ${absCost} cents`,
     );
@@ -214,34 +211,38 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
       `More than one orderable availability row for ${listNames(list)}; pass one row per domain.`,
     );
   }
+  const isExcluded = (i: number): boolean => excluded.size > 0 && excluded.has(names[i] as string);
 
-  // 2. Groups (only with caps), before any pin is taken out so pins count against their group.
-  const groups = new Map<string, GroupState>();
+  // 2. Groups (one uncapped group without caps). Pins count against their group.
   const groupList: GroupState[] = [];
+  const groupOfCandidate = new Int32Array(count);
   if (capOf !== undefined && groupOf !== undefined) {
-    for (const candidate of candidates.values()) {
-      if (excluded.has(candidate.name)) continue;
-      const key: unknown = groupOf(candidate.row);
+    const keyOf: string[] = new Array<string>(count);
+    const keys = new Set<string>();
+    for (let i = 0; i < count; i++) {
+      if (isExcluded(i)) continue;
+      const key: unknown = groupOf(rowOf[i] as AvailabilityRow);
       if (typeof key !== 'string') {
         throw new TypeError(
-          `Expected problem.groupOf(row) to return a string for ${candidate.name}, got ${describeValue(key)}`,
+          `Expected problem.groupOf(row) to return a string for ${names[i]}, got ${describeValue(key)}`,
         );
       }
-      candidate.group = key;
-      if (!groups.has(key)) groups.set(key, { key, cap: 0, members: [] });
+      keyOf[i] = key;
+      keys.add(key);
     }
-    for (const key of [...groups.keys()].sort(compareNames)) {
-      const group = groups.get(key) as GroupState;
-      group.cap = capOf(key);
-      groupList.push(group);
+    const groupIndex = new Map<string, number>();
+    for (const key of [...keys].sort(compareNames)) {
+      groupIndex.set(key, groupList.length);
+      groupList.push({ key, cap: capOf(key), pinned: 0, byKind: [[], [], []] });
+    }
+    for (let i = 0; i < count; i++) {
+      if (!isExcluded(i)) groupOfCandidate[i] = groupIndex.get(keyOf[i] as string) as number;
     }
   } else {
-    const all: GroupState = { key: '', cap: Number.POSITIVE_INFINITY, members: [] };
-    groups.set('', all);
-    groupList.push(all);
+    groupList.push({ key: '', cap: Number.POSITIVE_INFINITY, pinned: 0, byKind: [[], [], []] });
   }
 
-  // 3. Pins: validate, merge duplicates, take them out.
+  // 3. Pins: validate, merge repeats, take them out.
   const problems: string[] = [];
   const pinProviders = new Map<string, Provider | undefined | 'conflict'>();
   for (const pin of input.pins) {
@@ -249,92 +250,87 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
     if (!pinProviders.has(pin.name) || seen === undefined) pinProviders.set(pin.name, pin.provider);
     else if (pin.provider !== undefined && pin.provider !== seen) pinProviders.set(pin.name, 'conflict');
   }
-  const fixedGoogle: Candidate[] = [];
-  const fixedMicrosoft: Candidate[] = [];
-  const freePins: Candidate[] = [];
-  const pinnedNames = new Set<string>();
-  const pinsPerGroup = new Map<string, number>();
+  const fixedGoogle: number[] = [];
+  const fixedMicrosoft: number[] = [];
+  const freePins: number[] = [];
+  const pinned = new Set<number>();
   for (const name of [...pinProviders.keys()].sort(compareNames)) {
     const provider = pinProviders.get(name);
-    const candidate = candidates.get(name);
+    const i = indexOf.get(name);
     if (provider === 'conflict') {
       problems.push(`${name} is pinned to both Google and Microsoft.`);
     } else if (excluded.has(name)) {
       problems.push(`${name} is both pinned and excluded.`);
-    } else if (candidate === undefined) {
+    } else if (i === undefined) {
       problems.push(
-        unorderable.get(name) ??
-          `Pinned domain ${name} is not among the checked domains; check its availability first.`,
+        unorderable.get(name) ?? `Pinned domain ${name} is not among the checked domains; check its availability first.`,
       );
-    } else if (provider === 'microsoft' && !canMicrosoft(candidate.kind)) {
+    } else if (provider === 'microsoft' && !canMicrosoft(kinds[i] as number)) {
       problems.push(`Pinned domain ${name} can only be used for Google, not Microsoft.`);
-    } else if (provider === 'google' && !canGoogle(candidate.kind)) {
+    } else if (provider === 'google' && !canGoogle(kinds[i] as number)) {
       problems.push(`Pinned domain ${name} can only be used for Microsoft, not Google.`);
     } else {
-      pinnedNames.add(name);
-      pinsPerGroup.set(candidate.group, (pinsPerGroup.get(candidate.group) ?? 0) + 1);
-      if (provider === 'google') fixedGoogle.push(candidate);
-      else if (provider === 'microsoft') fixedMicrosoft.push(candidate);
-      else freePins.push(candidate);
+      pinned.add(i);
+      (groupList[groupOfCandidate[i] as number] as GroupState).pinned++;
+      if (provider === 'google') fixedGoogle.push(i);
+      else if (provider === 'microsoft') fixedMicrosoft.push(i);
+      else freePins.push(i);
     }
   }
 
   const requiredTotal = input.google + input.microsoft;
-  const pinCount = pinnedNames.size;
+  const pinCount = pinned.size;
   // Slots left per side after pins with a provider.
   const openGoogle = input.google - fixedGoogle.length;
   const openMicrosoft = input.microsoft - fixedMicrosoft.length;
+  const isAre = (n: number): string => (n === 1 ? 'is' : 'are');
   if (openGoogle < 0) {
     problems.push(
-      `${plural(fixedGoogle.length, 'domain')} ${fixedGoogle.length === 1 ? 'is' : 'are'} pinned to Google, but the order needs only ${input.google}.`,
+      `${plural(fixedGoogle.length, 'domain')} ${isAre(fixedGoogle.length)} pinned to Google, but the order needs only ${input.google}.`,
     );
   }
   if (openMicrosoft < 0) {
     problems.push(
-      `${plural(fixedMicrosoft.length, 'domain')} ${fixedMicrosoft.length === 1 ? 'is' : 'are'} pinned to Microsoft, but the order needs only ${input.microsoft}.`,
+      `${plural(fixedMicrosoft.length, 'domain')} ${isAre(fixedMicrosoft.length)} pinned to Microsoft, but the order needs only ${input.microsoft}.`,
     );
   }
-  const freeOf = (kind: number): Candidate[] => freePins.filter((c) => c.kind === kind);
-  const pinnedGoogleOnly = freeOf(KIND_GOOGLE_ONLY);
-  const pinnedMicrosoftOnly = freeOf(KIND_MICROSOFT_ONLY);
-  const pinnedDual = freeOf(KIND_DUAL);
-  // Caps on the kinds among the rows still to choose: Google-only rows may fill at most the open
+  const pinnedOfKind = (kind: number): number[] => freePins.filter((i) => kinds[i] === kind);
+  const pinnedGoogleOnly = pinnedOfKind(KIND_GOOGLE_ONLY);
+  const pinnedMicrosoftOnly = pinnedOfKind(KIND_MICROSOFT_ONLY);
+  // Room per kind among the rows still to choose: Google-only rows may fill at most the open
   // Google slots, Microsoft-only rows at most the open Microsoft slots.
   const googleOnlyRoom = Math.max(0, openGoogle) - pinnedGoogleOnly.length;
   const microsoftOnlyRoom = Math.max(0, openMicrosoft) - pinnedMicrosoftOnly.length;
   const remaining = Math.max(0, openGoogle) + Math.max(0, openMicrosoft) - freePins.length;
   if (pinCount > requiredTotal) {
-    problems.push(
-      `${plural(pinCount, 'domain')} ${pinCount === 1 ? 'is' : 'are'} pinned, but the order needs only ${requiredTotal}.`,
-    );
+    problems.push(`${plural(pinCount, 'domain')} ${isAre(pinCount)} pinned, but the order needs only ${requiredTotal}.`);
   } else if (openGoogle >= 0 && openMicrosoft >= 0) {
     if (googleOnlyRoom < 0) {
       problems.push(
-        `The pinned Google-only domains ${listNames(pinnedGoogleOnly.map((c) => c.name))} need ${pinnedGoogleOnly.length} Google slots, but only ${openGoogle} ${openGoogle === 1 ? 'is' : 'are'} open.`,
+        `The pinned Google-only domains ${listNames(pinnedGoogleOnly.map((i) => names[i] as string))} need ${pinnedGoogleOnly.length} Google slots, but only ${openGoogle} ${isAre(openGoogle)} open.`,
       );
     }
     if (microsoftOnlyRoom < 0) {
       problems.push(
-        `The pinned Microsoft-only domains ${listNames(pinnedMicrosoftOnly.map((c) => c.name))} need ${pinnedMicrosoftOnly.length} Microsoft slots, but only ${openMicrosoft} ${openMicrosoft === 1 ? 'is' : 'are'} open.`,
+        `The pinned Microsoft-only domains ${listNames(pinnedMicrosoftOnly.map((i) => names[i] as string))} need ${pinnedMicrosoftOnly.length} Microsoft slots, but only ${openMicrosoft} ${isAre(openMicrosoft)} open.`,
       );
     }
   }
   for (const group of groupList) {
-    const pinned = pinsPerGroup.get(group.key) ?? 0;
-    if (pinned > group.cap) {
+    if (group.pinned > group.cap) {
       problems.push(
-        `${plural(pinned, 'pinned domain')} ${pinned === 1 ? 'is' : 'are'} in group "${group.key}", but at most ${group.cap} ${group.cap === 1 ? 'is' : 'are'} allowed per group.`,
+        `${plural(group.pinned, 'pinned domain')} ${isAre(group.pinned)} in group "${group.key}", but at most ${group.cap} ${isAre(group.cap)} allowed per group.`,
       );
     }
-    group.cap = Math.max(0, group.cap - pinned);
+    group.cap = Math.max(0, group.cap - group.pinned);
   }
 
-  // 4. The reduced problem: choose `toChoose` of the unpinned rows.
+  // 4. The reduced problem: choose `toChoose` of the unpinned rows; is it feasible?
   const toChoose = Math.max(0, remaining);
   const kindCaps = [toChoose, Math.max(0, googleOnlyRoom), Math.max(0, microsoftOnlyRoom)];
-  for (const candidate of candidates.values()) {
-    if (excluded.has(candidate.name) || pinnedNames.has(candidate.name)) continue;
-    (groups.get(candidate.group) as GroupState).members.push(candidate);
+  for (let i = 0; i < count; i++) {
+    if (isExcluded(i) || (pinCount > 0 && pinned.has(i))) continue;
+    ((groupList[groupOfCandidate[i] as number] as GroupState).byKind[kinds[i] as number] as number[]).push(i);
   }
   const needGoogle = Math.max(0, toChoose - (kindCaps[KIND_MICROSOFT_ONLY] as number));
   const needMicrosoft = Math.max(0, toChoose - (kindCaps[KIND_GOOGLE_ONLY] as number));
@@ -342,19 +338,14 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
     let fillAll = 0;
     let fillGoogle = 0;
     let fillMicrosoft = 0;
-    for (const group of groupList) {
-      let all = 0;
-      let google = 0;
-      let microsoft = 0;
-      for (const member of group.members) {
-        all++;
-        if (canGoogle(member.kind)) google++;
-        if (canMicrosoft(member.kind)) microsoft++;
-      }
-      const cap = capped ? group.cap : Number.POSITIVE_INFINITY;
-      fillAll += Math.min(cap, all);
-      fillGoogle += Math.min(cap, google);
-      fillMicrosoft += Math.min(cap, microsoft);
+    for (const { cap, byKind } of groupList) {
+      const dual = (byKind[KIND_DUAL] as number[]).length;
+      const googleOnly = (byKind[KIND_GOOGLE_ONLY] as number[]).length;
+      const microsoftOnly = (byKind[KIND_MICROSOFT_ONLY] as number[]).length;
+      const limit = capped ? cap : Number.POSITIVE_INFINITY;
+      fillAll += Math.min(limit, dual + googleOnly + microsoftOnly);
+      fillGoogle += Math.min(limit, dual + googleOnly);
+      fillMicrosoft += Math.min(limit, dual + microsoftOnly);
     }
     return {
       google: Math.max(0, needGoogle - fillGoogle),
@@ -367,26 +358,28 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
     return infeasible(shortfall, problems, capOf === undefined ? shortfall : shortfallFor(false));
   }
 
-  // 5. Min-cost flow. Groups that cannot bind (few rows or a cap ≥ what is left to choose)
-  //    are merged into one uncapped group; each pool keeps only the rows that can matter.
-  const mergedBuckets: Candidate[][] = [[], [], []];
-  const bucketSets: { cap: number; buckets: Candidate[][] }[] = [
-    { cap: Number.POSITIVE_INFINITY, buckets: mergedBuckets },
-  ];
+  // 5. Min-cost flow. Groups that cannot bind (no more rows than their cap, or a cap ≥ what is
+  //    left to choose) merge into one uncapped group; each pool keeps only the rows that can matter.
+  const merged: number[][] = [[], [], []];
+  const flowSets: { cap: number; byKind: number[][] }[] = [{ cap: Number.POSITIVE_INFINITY, byKind: merged }];
   for (const group of groupList) {
-    const binding = group.cap < group.members.length && group.cap < toChoose;
-    const buckets = binding ? [[], [], []] : mergedBuckets;
-    for (const member of group.members) (buckets[member.kind] as Candidate[]).push(member);
-    if (binding) bucketSets.push({ cap: group.cap, buckets });
+    const size = group.byKind.reduce((sum, list) => sum + list.length, 0);
+    if (group.cap < size && group.cap < toChoose) {
+      flowSets.push(group);
+    } else {
+      for (let kind = 0; kind < KIND_COUNT; kind++) {
+        const target = merged[kind] as number[];
+        for (const i of group.byKind[kind] as number[]) target.push(i);
+      }
+    }
   }
-  const pools: Candidate[][][] = bucketSets.map(({ cap, buckets }) =>
-    buckets.map((bucket, kind) =>
-      selectSmallest(bucket, Math.min(cap, kindCaps[kind] as number), compareCandidates),
-    ),
+  const columns = { names, costs };
+  const pools: number[][][] = flowSets.map(({ cap, byKind }) =>
+    byKind.map((list, kind) => selectCheapest(list, Math.min(cap, kindCaps[kind] as number), columns)),
   );
-  const flowGroups: FlowGroup[] = bucketSets.map(({ cap }, g) => ({
+  const flowGroups: FlowGroup[] = flowSets.map(({ cap }, g) => ({
     cap,
-    pools: (pools[g] as Candidate[][]).map((pool) => pool.map((c) => c.cost)),
+    pools: (pools[g] as number[][]).map((pool) => pool.map((i) => costs[i] as number)),
   }));
   const used = minCostPooledFlow({ groups: flowGroups, kindCaps, units: toChoose });
   if (used === null) {
@@ -395,21 +388,24 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
   }
 
   // 6. Assign slots and add up the cost.
-  const google: string[] = fixedGoogle.map((c) => c.name);
-  const microsoft: string[] = fixedMicrosoft.map((c) => c.name);
-  const chosen: Candidate[] = [...fixedGoogle, ...fixedMicrosoft, ...freePins];
-  const dual: string[] = pinnedDual.map((c) => c.name);
-  for (const c of pinnedGoogleOnly) google.push(c.name);
-  for (const c of pinnedMicrosoftOnly) microsoft.push(c.name);
+  const chosen: number[] = [...fixedGoogle, ...fixedMicrosoft, ...freePins];
+  const google: string[] = fixedGoogle.map((i) => names[i] as string);
+  const microsoft: string[] = fixedMicrosoft.map((i) => names[i] as string);
+  const dual: string[] = [];
+  const place = (i: number): void => {
+    const kind = kinds[i] as number;
+    const name = names[i] as string;
+    if (kind === KIND_DUAL) dual.push(name);
+    else if (kind === KIND_GOOGLE_ONLY) google.push(name);
+    else microsoft.push(name);
+  };
+  freePins.forEach(place);
   used.forEach((counts, g) => {
     for (let kind = 0; kind < KIND_COUNT; kind++) {
-      const pool = (pools[g] as Candidate[][])[kind] as Candidate[];
-      for (let i = 0; i < (counts[kind] as number); i++) {
-        const c = pool[i] as Candidate;
-        chosen.push(c);
-        if (kind === KIND_DUAL) dual.push(c.name);
-        else if (kind === KIND_GOOGLE_ONLY) google.push(c.name);
-        else microsoft.push(c.name);
+      const pool = (pools[g] as number[][])[kind] as number[];
+      for (let j = 0; j < (counts[kind] as number); j++) {
+        chosen.push(pool[j] as number);
+        place(pool[j] as number);
       }
     }
   });
@@ -418,19 +414,20 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
   if (dualToMicrosoft < 0 || dualToMicrosoft > dual.length) {
     throw new Error('solveSelection: internal error, slot counts do not add up');
   }
-  for (let i = 0; i < dual.length; i++) (i < dualToMicrosoft ? microsoft : google).push(dual[i] as string);
+  for (let j = 0; j < dual.length; j++) (j < dualToMicrosoft ? microsoft : google).push(dual[j] as string);
 
   let firstYear = 0;
   let renewal = 0;
   let currency: string | null = null;
-  for (const c of chosen) {
-    firstYear += c.price;
-    renewal += c.renewal;
-    if (currency === null && c.currency !== undefined) currency = c.currency;
+  for (const i of chosen) {
+    firstYear += prices[i] as number;
+    renewal += renewals[i] as number;
+    const raw = (rowOf[i] as AvailabilityRow).currency;
+    if (currency === null && typeof raw === 'string') currency = raw.toLowerCase();
   }
   google.sort(compareNames);
   microsoft.sort(compareNames);
-  const result: OptimalSelection = {
+  return {
     status: 'optimal',
     google,
     microsoft,
@@ -442,7 +439,6 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
       currency,
     },
   };
-  return result;
 }
 
 /** Builds the infeasible answer: pin problems first, then what to add. */

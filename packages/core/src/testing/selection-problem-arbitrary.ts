@@ -56,7 +56,7 @@ function capsArbitrary(): fc.Arbitrary<Pick<SelectionProblem, 'groupOf' | 'maxPe
 
 /** `[name]` about one time in eight, else `[]`. */
 function rarely(name: string): fc.Arbitrary<string[]> {
-  return fc.oneof({ arbitrary: fc.constant([]), weight: 7 }, { arbitrary: fc.constant([name]), weight: 1 });
+  return fc.oneof({ arbitrary: fc.constant<string[]>([]), weight: 7 }, { arbitrary: fc.constant<string[]>([name]), weight: 1 });
 }
 
 function pinArbitrary(name: string): fc.Arbitrary<Pin> {

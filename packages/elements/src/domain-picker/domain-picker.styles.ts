@@ -32,12 +32,14 @@ export default css`
 
   .base {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
     background: var(--_surface);
   }
 
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) / 3);
   }
   label {
@@ -152,6 +154,7 @@ export default css`
   }
   .listbox {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_row-gap);
     max-block-size: var(--_list-height);
     overflow: auto;
@@ -245,12 +248,14 @@ export default css`
   }
   .paste-body {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) / 2);
     margin-block-start: calc(var(--_space) / 2);
   }
 
   .summary {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) / 2);
     padding: var(--_space);
     border: 1px solid var(--_border);

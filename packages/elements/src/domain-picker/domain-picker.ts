@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import {
   DEFAULT_TLDS,
@@ -60,6 +61,9 @@ const MIN_IDEAS = 12;
 const MAX_IDEAS = 5000;
 /** How often the "checked … ago" texts refresh. */
 const AGE_TICK_MS = 30_000;
+/** Peeker's `stale` means "refreshing in the background": ask again after this long, at most this often. */
+const STALE_RETRY_MS = 3000;
+const STALE_RETRIES = 3;
 
 /** One name in the list, with where it came from and its latest answer. */
 interface Entry {
@@ -277,6 +281,8 @@ export class PeekerDomainPicker extends LitElement {
   #confirmRun: Promise<void> | null = null;
   #confirmAbort: AbortController | null = null;
   #ticker: ReturnType<typeof setInterval> | undefined;
+  #staleTimer: ReturnType<typeof setTimeout> | undefined;
+  #staleRetries = 0;
   #formatters = new Map<string, Intl.NumberFormat>();
   #scrollActive = false;
   #lastOutcome: CheckOutcome | null = null;
@@ -297,6 +303,7 @@ export class PeekerDomainPicker extends LitElement {
     onComplete: (outcome) => {
       this.#lastOutcome = outcome;
       this.#announce();
+      this.#scheduleStaleRetry();
     },
     onError: (error) => {
       if (!isAbort(error)) this.#emitError(error);
@@ -308,7 +315,10 @@ export class PeekerDomainPicker extends LitElement {
     autoRun: false,
     args: () => [] as const,
     task: (_args, { signal }) => this.#checkList(signal),
-    onComplete: () => this.#announce(),
+    onComplete: () => {
+      this.#announce();
+      this.#scheduleStaleRetry();
+    },
     onError: (error) => {
       if (!isAbort(error)) this.#emitError(error);
     },
@@ -427,6 +437,9 @@ export class PeekerDomainPicker extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#ticker);
+    this.#confirmAbort?.abort();
+    clearTimeout(this.#staleTimer);
+    this.#staleTimer = undefined;
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -641,8 +654,9 @@ export class PeekerDomainPicker extends LitElement {
       if (feasible || exhausted || failed > 0 || solved === null) {
         return { feasible, exhausted, failed, message: solved?.status === 'infeasible' ? solved.message : null };
       }
+      // Grow by 3× the shortfall, but at least by half, so a long search takes few rounds.
       const shortfall = solved.status === 'infeasible' ? solved.shortfall.total : 1;
-      limit = Math.min(MAX_IDEAS, limit + Math.max(3 * shortfall, 24));
+      limit = Math.min(MAX_IDEAS, limit + Math.max(3 * shortfall, Math.ceil(limit / 2), 24));
     }
   }
 
@@ -667,8 +681,27 @@ export class PeekerDomainPicker extends LitElement {
     return rows.filter((row) => row.reason === 'errored').length;
   }
 
+  /** Asks again for `stale` rows a little later (a few times), as Peeker advises. */
+  #scheduleStaleRetry(): void {
+    if (this.#staleTimer !== undefined || !this.isConnected) return;
+    const stale = [...this.#entries.values()].some((entry) => entry.row?.reason === 'stale');
+    if (!stale) {
+      this.#staleRetries = 0;
+      return;
+    }
+    if (this.#staleRetries >= STALE_RETRIES) return;
+    this.#staleRetries += 1;
+    this.#staleTimer = setTimeout(() => {
+      this.#staleTimer = undefined;
+      for (const entry of this.#entries.values()) if (entry.row?.reason === 'stale') entry.row = null;
+      void this.#ideasTask.run();
+      void this.#listTask.run();
+    }, STALE_RETRY_MS);
+  }
+
   /** Retries failed and stale names, keeping every answer already received. */
   #retry(): void {
+    this.#staleRetries = 0;
     this.flowNotice = null;
     for (const entry of this.#entries.values()) {
       if (entry.row?.reason === 'errored' || entry.row?.reason === 'stale') entry.row = null;
@@ -790,8 +823,9 @@ export class PeekerDomainPicker extends LitElement {
     this.#setChosen(next, true);
   }
 
+  /** Starts over: no picks, no exclusions. */
   #clear(): void {
-    for (const domain of this.chosen) this.#rejected.add(domain);
+    this.#rejected.clear();
     this.#manual.clear();
     this.fillNotice = null;
     this.#setChosen([], true);
@@ -1242,6 +1276,7 @@ export class PeekerDomainPicker extends LitElement {
     const active = this.#activeEntry;
     const busy =
       this.#ideasTask.status === TaskStatus.PENDING || this.#listTask.status === TaskStatus.PENDING;
+    const locale = this.#locale;
 
     return html`
       <div part="base" class="base">
@@ -1286,7 +1321,14 @@ export class PeekerDomainPicker extends LitElement {
           @focus=${this.#onListFocus}
           @click=${this.#onListClick}
         >
-          ${entries.map((entry) => this.#renderOption(entry, entry === active, microsoftOpen))}
+          ${entries.map((entry) => {
+            const selected = this.chosen.has(entry.domain);
+            const isActive = entry === active;
+            const manual = this.#manual.has(entry.domain);
+            return guard([entry.row, selected, isActive, manual, microsoftOpen, this.now, this.messages, locale], () =>
+              this.#renderOption(entry, isActive, microsoftOpen),
+            );
+          })}
         </div>
         <p class="muted empty" ?hidden=${entries.length > 0}>${m.emptyResults}</p>
 
