@@ -13,11 +13,15 @@
  *    package.json, as `pnpm pack` does) points at must exist, so a wrong path fails the build
  *    and not a partner's install.
  *
+ * The output is written to a staging directory and swapped in with a rename at the end, so
+ * a process reading `dist/` while a build runs (a test spawning a bin, say) sees the old or
+ * the new files, never half-written ones.
+ *
  * Used as `"build": "node ../../scripts/build-package.mjs"` in each package. No dependencies
  * beyond the workspace root's devDependencies.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { publishedManifest, exportTargets } from './published-manifest.mjs';
@@ -27,15 +31,17 @@ const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 const started = performance.now();
 
-// 1. Clean and compile.
-rmSync(join(packageDir, 'dist'), { recursive: true, force: true });
+// 1. Compile into a staging directory next to dist/ (same depth, so source map paths match).
+const staging = join(packageDir, `.dist-build-${process.pid}`);
+rmSync(staging, { recursive: true, force: true });
 const tscBin = join(require.resolve('typescript/package.json'), '..', 'bin', 'tsc');
 try {
-  execFileSync(process.execPath, [tscBin, '-p', 'tsconfig.build.json'], {
+  execFileSync(process.execPath, [tscBin, '-p', 'tsconfig.build.json', '--outDir', staging], {
     cwd: packageDir,
     stdio: 'inherit',
   });
 } catch {
+  rmSync(staging, { recursive: true, force: true });
   console.error(`${pkg.name}: tsc failed (see the errors above)`);
   process.exit(1);
 }
@@ -43,7 +49,7 @@ try {
 // 2. `.d.ts`: './x.ts' -> './x.js' in relative import/export specifiers.
 const relativeTsSpecifier = /((?:from\s+|import\s*\(\s*|import\s+)['"])(\.{1,2}\/[^'"]+?)\.(m?)ts(['"])/g;
 let declarationFiles = 0;
-for (const file of walk(join(packageDir, 'dist'))) {
+for (const file of walk(staging)) {
   if (!file.endsWith('.d.ts')) continue;
   const text = readFileSync(file, 'utf8');
   const rewritten = text.replace(relativeTsSpecifier, (_m, head, path, m, quote) => `${head}${path}.${m}js${quote}`);
@@ -51,9 +57,17 @@ for (const file of walk(join(packageDir, 'dist'))) {
   declarationFiles += 1;
 }
 if (declarationFiles === 0) {
+  rmSync(staging, { recursive: true, force: true });
   console.error(`${pkg.name}: tsc emitted no .d.ts files (is "declaration" on in tsconfig.build.json?)`);
   process.exit(1);
 }
+
+// Swap the new build in.
+const dist = join(packageDir, 'dist');
+const old = join(packageDir, `.dist-old-${process.pid}`);
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(staging, dist);
+rmSync(old, { recursive: true, force: true });
 
 // 3. Custom elements manifest.
 if (typeof pkg.customElements === 'string') {

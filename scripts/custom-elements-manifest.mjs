@@ -8,7 +8,7 @@
  * framework tooling that follow the manifest land on files that exist in the tarball.
  * Internal helpers (`src/internal/`) and test harnesses are left out of the manifest.
  */
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,7 +54,10 @@ export async function writeCustomElementsManifest(packageDir, outFile) {
     plugins: [...litPlugin(), publishedPathsPlugin()],
     context: { dev: false },
   });
-  writeFileSync(join(packageDir, outFile), `${JSON.stringify(manifest, null, 2)}\n`);
+  // Write then rename: readers never see a half-written manifest.
+  const target = join(packageDir, outFile);
+  writeFileSync(`${target}.${process.pid}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`);
+  renameSync(`${target}.${process.pid}.tmp`, target);
   const elements = manifest.modules
     .flatMap((m) => m.declarations ?? [])
     .filter((d) => d.customElement === true);

@@ -12,6 +12,8 @@ import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs } from '../../vitest.config.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Own Vite cache, so the bench never re-optimizes the deps the test suite's browser project uses. */
+const cacheDir = fileURLToPath(new URL('../../node_modules/.vite-bench', import.meta.url));
 
 // Stale figures must never be reported as this run's: clear them before anything runs.
 for (const part of ['solver', 'greedy', 'availability', 'candidates', 'bundle', 'element', 'report']) {
@@ -20,6 +22,7 @@ for (const part of ['solver', 'greedy', 'availability', 'candidates', 'bundle', 
 
 export default defineConfig({
   root,
+  cacheDir,
   test: {
     // one file at a time: the parts measure time and must not compete for the 2 cores
     fileParallelism: false,
@@ -28,6 +31,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        cacheDir,
         test: {
           name: 'bench-node',
           root,
@@ -42,6 +46,9 @@ export default defineConfig({
         },
       },
       {
+        // measure production Lit (no dev-mode checks): drop the `development` export condition
+        resolve: { conditions: ['module', 'browser', 'production'] },
+        cacheDir,
         test: {
           name: 'bench-browser',
           root,

@@ -84,6 +84,11 @@ describe('tarball contents', () => {
     expect(found).toEqual([]);
   });
 
+  it.each(PACKAGES)('%s: publishes the same subpaths the workspace exports (source-first vs dist)', (dir) => {
+    const workspace = JSON.parse(readFileSync(join(ROOT, 'packages', dir, 'package.json'), 'utf8')) as { exports: object };
+    expect(Object.keys(packed[dir].manifest['exports'] as object).sort()).toEqual(Object.keys(workspace.exports).sort());
+  });
+
   it('core: exports ., ./server, ./testing with types first; sideEffects false; bin; ESM; engines', () => {
     const m = packed.core.manifest;
     expect(exportsProblems(m, ['.', './server', './testing'])).toEqual([]);

@@ -116,7 +116,7 @@ describe('generateCandidates', () => {
     expect(map.get('getacme.org')?.pattern).toBe('verb-prefix'); // a TLD swap keeps its pattern
     expect(map.get('acme.org')?.pattern).toBe('bare-brand');
     expect(map.has('acme.com')).toBe(false); // presumed the customer's main domain
-    expect(acmeAll[0]?.domain).toBe('acmeai.com');
+    expect(domains(generateCandidates({ brand: 'acme', limit: 3 }))).toEqual(['acmeai.com', 'acmeapp.com', 'acmeco.com']); // TSDoc example
   });
 
   it('ranks as domain-rules §4 says', () => {

@@ -13,6 +13,8 @@ describe('normalizeHostname', () => {
     ['acme.zzzz', 'acme.zzzz'],
     [' Bücher.COM. ', 'xn--bcher-kva.com'],
     ['a.b', 'a.b'],
+    ['  Acme.COM. ', 'acme.com'], // TSDoc examples
+    ['bücher.de', 'xn--bcher-kva.de'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeHostname(input)).toBe(expected);
   });

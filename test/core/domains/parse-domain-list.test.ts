@@ -57,6 +57,14 @@ describe('parseDomainList', () => {
     ]);
   });
 
+  it('matches its TSDoc example', () => {
+    const result = parseDomainList('https://Acme.com/pricing, getacme.com; www.acme.com\nacme.com bad_name.com');
+    expect(result.domains).toEqual(['acme.com', 'getacme.com']);
+    expect(result.invalid.map((entry) => entry.input)).toEqual(['www.acme.com', 'bad_name.com']);
+    expect(result.invalid[0]?.message).toMatch(/did you mean "acme\.com"\?/i);
+    expect(result.invalid[1]?.message).toMatch(/^Invalid domain "bad_name\.com": contains "_"/);
+  });
+
   it('returns empty lists for empty text', () => {
     expect(parseDomainList('')).toEqual({ domains: [], invalid: [] });
     expect(parseDomainList(' \n,; ')).toEqual({ domains: [], invalid: [] });

@@ -143,8 +143,10 @@ describe('solveSelection: published shapes and basic rules', () => {
   });
 
   it('does not mutate its input', () => {
-    const rows = Object.freeze([row('b.com', 300), row('a.com', 100), row('c.com', 200, { usable: 'google' })].map(Object.freeze));
-    const problem = Object.freeze({
+    const rows: readonly AvailabilityRow[] = Object.freeze(
+      [row('b.com', 300), row('a.com', 100), row('c.com', 200, { usable: 'google' })].map((r) => Object.freeze(r)),
+    );
+    const problem: SelectionProblem = Object.freeze({
       rows,
       required: Object.freeze({ google: 2, microsoft: 1 }),
       pinned: Object.freeze(['c.com']),

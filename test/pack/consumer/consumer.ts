@@ -12,6 +12,7 @@ import { checkSelection, selectionProblemArbitrary, type SelectionViolation } fr
 import { PeekerDomainPicker } from '@peeker/elements';
 import '@peeker/elements/define/peeker-domain-picker.js';
 import { PeekerOrderReadyEvent } from '@peeker/elements/events';
+import { DomainPickerHarness } from '@peeker/elements/testing';
 import fc from 'fast-check';
 
 // core
@@ -70,3 +71,5 @@ picker.addEventListener('peeker-order-ready', (event) => {
 });
 // @ts-expect-error requiredGoogle is a number
 typed.requiredGoogle = 'fifteen';
+const harness = new DomainPickerHarness(typed);
+void harness;

@@ -184,8 +184,9 @@ function excludeKey(name: string): string {
  *
  * Adjustments: the TLD's place in `tlds` (0 for the first, then −24, −28, … down to −40),
  * −12 for a hyphen, a soft length penalty past 15 characters of the label (−1 per character)
- * and past 20 (−2 per character, at most −15 in all), and −5 when the added part contains a
- * spam word. Each candidate lists these in `reasons`. A TLD swap (`getacme.org`) keeps its
+ * and past 20 (−2 per character, at most −15 in all), and −5 when joining the word to the
+ * brand forms a spam word (`surf` + `reeform` → "free"; the word lists themselves hold none).
+ * Each candidate lists these in `reasons`. A TLD swap (`getacme.org`) keeps its
  * name's pattern and shows up in the TLD adjustment. Order: score descending, then domain by
  * code unit. Deterministic: the same options always give the same list.
  *
@@ -205,8 +206,9 @@ function excludeKey(name: string): string {
  *
  * Every returned domain is a canonical host name (`normalizeHostname(d) === d`); with a TLD
  * list of public suffixes (the default) it is also a registrable domain
- * (`normalizeDomain(d) === d`). About 11,000 candidates exist for a one-word brand with the
- * default TLDs (over 8,000 without hyphens).
+ * (`normalizeDomain(d) === d`). About 16,600 candidates exist for a one-word brand with the
+ * default TLDs (about 8,300 without hyphens). Cost is O(words × protected names) to build the
+ * labels plus O(limit × TLDs) to merge them, so `limit` in the thousands is cheap.
  *
  * @param options - see {@link CandidateOptions}
  * @returns up to `limit` candidates, best first, unique by domain
@@ -216,7 +218,7 @@ function excludeKey(name: string): string {
  * @example
  * ```ts
  * generateCandidates({ brand: 'acme', limit: 3 }).map((c) => c.domain);
- * // ['acmeai.com', 'acmeco.com', 'acmehq.com']
+ * // ['acmeai.com', 'acmeapp.com', 'acmeco.com']
  * generateCandidates({ brand: 'Acme Rockets', tlds: ['com'], hyphens: false });
  * generateCandidates({ brand: 'acme.io', exclude: ['getacme.com'], limit: 50 });
  * ```

@@ -4,13 +4,15 @@ const BRAND = Symbol.for('peeker.error');
  * Every error code `@peeker/core` raises. Subclasses narrow it.
  *
  * - `invalid_domain`: a name failed {@link normalizeDomain}.
+ * - `invalid_brand`: `generateCandidates` got a brand it cannot build names from.
  * - `mixed_currency`: availability rows priced in more than one currency.
  * - `invalid_order`: {@link buildOrderRequest} found problems (see `OrderValidationError.issues`).
- * - `webhook_*` codes live on `WebhookVerificationError`.
+ * - `missing_header`, `invalid_timestamp`, `timestamp_out_of_tolerance`, `invalid_signature`, `invalid_payload`: raised as `WebhookVerificationError`.
  * - API codes (`rate_limited`, `invalid_request`, …) live on `PeekerApiError`; unknown API codes pass through as strings.
  */
 export type PeekerErrorCode =
   | 'invalid_domain'
+  | 'invalid_brand'
   | 'mixed_currency'
   | 'duplicate_domain'
   | 'invalid_order'

@@ -70,11 +70,11 @@ export function parseBrand(brand: unknown): BrandToken {
   }
   const text = brand.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//iu, '');
   let host = text.replace(/[/?#].*$/su, '').replace(/:\d*$/u, '').replace(/\.+$/u, '');
-  const asDomain = host.includes('.') && !host.startsWith('.') && !/\s/u.test(host);
+  const looksLikeDomain = host.includes('.') && !host.startsWith('.') && !/\s/u.test(host);
+  if (looksLikeDomain && /^www\./iu.test(host)) host = host.slice(4);
   let words: string[];
   let ownDomain: string | null = null;
-  if (asDomain) {
-    if (/^www\.[^.]+\./iu.test(host)) host = host.slice(4);
+  if (looksLikeDomain && host.includes('.')) {
     words = brandWords(host.slice(0, host.indexOf('.')));
     try {
       ownDomain = canonicalHostname(host);
@@ -83,7 +83,7 @@ export function parseBrand(brand: unknown): BrandToken {
       throw invalidBrand(brand, `looks like a domain but is not a valid one (${error.message})`);
     }
   } else {
-    words = brandWords(text);
+    words = brandWords(looksLikeDomain ? host : text);
   }
   const token = words.join('');
   if (token === '') throw invalidBrand(brand, 'has no letters or digits to build names from');

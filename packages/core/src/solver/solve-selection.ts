@@ -114,7 +114,7 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
   // 1. Rows → candidates (orderable and usable for a provider), in parallel columns.
   const capacity = rows.length;
   const names: string[] = new Array<string>(capacity);
-  const rowOf: AvailabilityRow[] = new Array<AvailabilityRow>(capacity);
+  const rowIndex = new Int32Array(capacity);
   const prices = new Float64Array(capacity);
   const renewals = new Float64Array(capacity);
   const costs = new Float64Array(capacity);
@@ -183,7 +183,7 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
       continue;
     }
     names[count] = name;
-    rowOf[count] = row;
+    rowIndex[count] = i;
     prices[count] = price;
     renewals[count] = renewal;
     costs[count] = cost;
@@ -191,7 +191,6 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
     count++;
   }
   names.length = count;
-  rowOf.length = count;
   if (!Number.isSafeInteger(absPrice) || !Number.isSafeInteger(absRenewal) || !Number.isSafeInteger(absCost)) {
     throw new TypeError(
       `Expected prices and years whose totals stay below Number.MAX_SAFE_INTEGER, got a total of ${absCost} cents`,
@@ -217,27 +216,33 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
   const groupList: GroupState[] = [];
   const groupOfCandidate = new Int32Array(count);
   if (capOf !== undefined && groupOf !== undefined) {
-    const keyOf: string[] = new Array<string>(count);
-    const keys = new Set<string>();
+    // Temporary ids in first-seen order, renumbered below in key order (input order never matters).
+    const seenIds = new Map<string, number>();
+    const seenKeys: string[] = [];
     for (let i = 0; i < count; i++) {
       if (isExcluded(i)) continue;
-      const key: unknown = groupOf(rowOf[i] as AvailabilityRow);
+      const key: unknown = groupOf(rows[rowIndex[i] as number] as AvailabilityRow);
       if (typeof key !== 'string') {
         throw new TypeError(
           `Expected problem.groupOf(row) to return a string for ${names[i]}, got ${describeValue(key)}`,
         );
       }
-      keyOf[i] = key;
-      keys.add(key);
+      let id = seenIds.get(key);
+      if (id === undefined) {
+        id = seenKeys.length;
+        seenIds.set(key, id);
+        seenKeys.push(key);
+      }
+      groupOfCandidate[i] = id;
     }
-    const groupIndex = new Map<string, number>();
-    for (const key of [...keys].sort(compareNames)) {
-      groupIndex.set(key, groupList.length);
+    const order = seenKeys.map((_, id) => id).sort((a, b) => compareNames(seenKeys[a] as string, seenKeys[b] as string));
+    const renumber = new Int32Array(seenKeys.length);
+    for (const id of order) {
+      const key = seenKeys[id] as string;
+      renumber[id] = groupList.length;
       groupList.push({ key, cap: capOf(key), pinned: 0, byKind: [[], [], []] });
     }
-    for (let i = 0; i < count; i++) {
-      if (!isExcluded(i)) groupOfCandidate[i] = groupIndex.get(keyOf[i] as string) as number;
-    }
+    for (let i = 0; i < count; i++) groupOfCandidate[i] = renumber[groupOfCandidate[i] as number] as number;
   } else {
     groupList.push({ key: '', cap: Number.POSITIVE_INFINITY, pinned: 0, byKind: [[], [], []] });
   }
@@ -369,7 +374,10 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
     } else {
       for (let kind = 0; kind < KIND_COUNT; kind++) {
         const target = merged[kind] as number[];
-        for (const i of group.byKind[kind] as number[]) target.push(i);
+        const source = group.byKind[kind] as number[];
+        // Adopt the first list instead of copying it (group lists are not read after this).
+        if (target.length === 0) merged[kind] = source;
+        else for (const i of source) target.push(i);
       }
     }
   }
@@ -422,7 +430,7 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
   for (const i of chosen) {
     firstYear += prices[i] as number;
     renewal += renewals[i] as number;
-    const raw = (rowOf[i] as AvailabilityRow).currency;
+    const raw = (rows[rowIndex[i] as number] as AvailabilityRow).currency;
     if (currency === null && typeof raw === 'string') currency = raw.toLowerCase();
   }
   google.sort(compareNames);

@@ -102,8 +102,8 @@ export function availabilityRowArbitrary(options: AvailabilityRowArbitraryOption
   }
   const price = priceArbitrary(options.prices ?? DEFAULT_PRICES, 'prices');
   const renewalPrice = priceArbitrary(options.renewalPrices ?? options.prices ?? DEFAULT_PRICES, 'renewalPrices');
-  // Draws in [0, SCALE): below the threshold = the first outcome. Shrinks towards 0.
-  const draw = fc.integer({ min: 0, max: SCALE - 1 });
+  // Unbiased draws in [0, SCALE): below a threshold = that outcome, so shares hold. Shrinks towards 0.
+  const draw = fc.noBias(fc.integer({ min: 0, max: SCALE - 1 }));
   return fc
     .record({
       domain: options.domain ?? fc.domain(),
