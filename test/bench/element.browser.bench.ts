@@ -112,6 +112,7 @@ function timedFrame(element: PeekerDomainPicker, action: () => void): Promise<nu
 
 it('element: 1,000 rows and a toggle', async () => {
   const startedAt = new Date().toISOString();
+  const loadAtStart = await commands.benchLoadavg();
   // warm-up: module init, JIT, first style recalc of the component's sheet
   (await renderThousand()).element.remove();
 
@@ -186,7 +187,7 @@ it('element: 1,000 rows and a toggle', async () => {
     part: 'element',
     startedAt,
     finishedAt: new Date().toISOString(),
-    environment: { userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency, loadavg1mAtStart: null },
+    environment: { userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency, loadavg1mAtStart: Number(loadAtStart.toFixed(2)) },
     rows,
     facts: { rows: ROWS, renderRuns: RENDER_RUNS, toggleRuns: TOGGLE_RUNS, renderMs: render, toggleMs: toggle, rerenderMs: rerender },
   };

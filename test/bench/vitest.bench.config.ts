@@ -6,6 +6,7 @@
  * to test/bench/results/<part>.json; print-report.mjs turns them into one table.
  */
 import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
@@ -60,6 +61,8 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             instances: [{ browser: 'chromium' }],
+            // the browser part asks the node side for the load average (see bench-commands.d.ts)
+            commands: { benchLoadavg: () => loadavg()[0] ?? 0 },
             provider: playwright({
               launchOptions: {
                 executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -56,20 +56,25 @@ function unorderableText(name: string, row: AvailabilityRow): string {
  *   price is taken to equal the first-year price.**
  * - `pinned` names are always chosen (on their `provider` when given); `excluded` names never.
  * - With `groupOf` and `maxPerGroup`, no group holds more than its cap of chosen domains
- *   (pinned ones included). `groupOf` without `maxPerGroup` is ignored.
+ *   (pinned ones included). A cap is a non-negative integer or `Infinity`; a function cap is
+ *   called once per group key. `groupOf` without `maxPerGroup` is ignored.
  * - Names in rows, pins and exclusions are compared lower-cased, without a trailing dot.
- * - Deterministic: rows are put in a canonical order (cost, then name) first, so the same rows
- *   in any order give the same answer, including who fills which slot. Of several cheapest
- *   answers the solver returns the one this order leads to; Microsoft slots left to the
- *   solver go to the alphabetically first chosen dual-capable domains.
+ * - Deterministic: rows are put in a canonical order (cost, then name) first and groups are
+ *   ordered by key, so the same rows in any order give the same answer, including who fills
+ *   which slot. Among equally cheap answers the tie is broken by that order (and, at equal
+ *   cost, dual-capable rows before one-provider rows); Microsoft slots not fixed by a pin go
+ *   to the alphabetically first chosen dual-capable domains.
  *
  * Algorithm: pinned domains are taken out first (a pin with a provider uses one of that
- * side's slots; a pin without one is kept in the answer and the remaining counts and caps
- * shrink). The rest is a min-cost flow source → group (cap) → rows of the group by kind
- * (both / Google only / Microsoft only, convex costs) → kind (Google-only ≤ open Google
- * slots, Microsoft-only ≤ open Microsoft slots) → sink, solved exactly by successive shortest
- * paths on a five-node condensed graph, O((n + k) log n) for n rows and k slots. Without caps
- * it is one uncapped group.
+ * side's slots; a pin without one stays in the answer, and the counts, the room for
+ * one-provider rows and the group caps shrink). The rest is a min-cost flow
+ * source → group (cap) → rows of the group by kind (both / Google only / Microsoft only,
+ * convex costs) → kind (Google-only ≤ open Google slots, Microsoft-only ≤ open Microsoft
+ * slots) → sink, solved exactly by successive shortest paths on a five-node condensed graph,
+ * O((n + k) log n) for n rows and k slots. Groups whose cap cannot bind are merged into one
+ * uncapped group, and each pool keeps only the rows that can matter; with no binding cap left
+ * the problem is a partition matroid and a greedy pass is exact. Integral min-cost flow is
+ * exact, so no answer is ever a heuristic.
  *
  * **Shortfall** (assumption, documented here): after pins are placed, with R the domains still
  * to choose, r_G and r_M the slots that must still go to Google- and Microsoft-capable rows,
@@ -310,16 +315,10 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
   if (pinCount > requiredTotal) {
     problems.push(`${plural(pinCount, 'domain')} ${isAre(pinCount)} pinned, but the order needs only ${requiredTotal}.`);
   } else if (openGoogle >= 0 && openMicrosoft >= 0) {
-    if (googleOnlyRoom < 0) {
-      problems.push(
-        `The pinned Google-only domains ${listNames(pinnedGoogleOnly.map((i) => names[i] as string))} need ${pinnedGoogleOnly.length} Google slots, but only ${openGoogle} ${isAre(openGoogle)} open.`,
-      );
-    }
-    if (microsoftOnlyRoom < 0) {
-      problems.push(
-        `The pinned Microsoft-only domains ${listNames(pinnedMicrosoftOnly.map((i) => names[i] as string))} need ${pinnedMicrosoftOnly.length} Microsoft slots, but only ${openMicrosoft} ${isAre(openMicrosoft)} open.`,
-      );
-    }
+    const tooMany = (pins: readonly number[], side: string, open: number): string =>
+      `The pinned ${side}-only ${pins.length === 1 ? 'domain' : 'domains'} ${listNames(pins.map((i) => names[i] as string))} ${pins.length === 1 ? 'needs' : 'need'} ${plural(pins.length, `${side} slot`)}, but ${open === 0 ? 'none is' : `only ${open} ${isAre(open)}`} open.`;
+    if (googleOnlyRoom < 0) problems.push(tooMany(pinnedGoogleOnly, 'Google', openGoogle));
+    if (microsoftOnlyRoom < 0) problems.push(tooMany(pinnedMicrosoftOnly, 'Microsoft', openMicrosoft));
   }
   for (const group of groupList) {
     if (group.pinned > group.cap) {
