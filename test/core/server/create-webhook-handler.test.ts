@@ -48,6 +48,17 @@ describe('createWebhookHandler (fetch form)', () => {
     expect(onEvent).toHaveBeenCalledTimes(1);
   });
 
+  it('dedupes on the signed body id, so a replay with an edited Peeker-Event-Id header is still a duplicate', async () => {
+    const onEvent = vi.fn();
+    const handler = createWebhookHandler({ secret: SECRET, onEvent, now: () => NOW });
+    expect((await handler.fetch(await signed(event('evt_R')))).status).toBe(200);
+    const replay = await handler.fetch(await signed(event('evt_R'), { eventId: 'evt_forged' }));
+    expect(await replay.json()).toEqual({ received: true, duplicate: true });
+    await flush();
+    expect(onEvent).toHaveBeenCalledTimes(1);
+    expect(onEvent.mock.calls[0]?.[1]?.eventId).toBe('evt_R');
+  });
+
   it('accepts any of several secrets (live + sandbox, rotation)', async () => {
     const onEvent = vi.fn();
     const handler = createWebhookHandler({ secret: ['whsec_live', SECRET], onEvent, now: () => NOW });

@@ -19,7 +19,7 @@ import {
 
 /** Extra facts passed to `onEvent`. */
 export interface WebhookDeliveryInfo {
-  /** `Peeker-Event-Id` (or the body's `id` when the header is missing). */
+  /** The event's id (`evt_…`), from the signed body; equal to the `Peeker-Event-Id` header of a genuine delivery. */
   eventId: string;
   /** The raw request headers. */
   headers: Headers;
@@ -49,7 +49,7 @@ export interface WebhookHandlerOptions {
    */
   toleranceSeconds?: number;
   /**
-   * Duplicate detection on `Peeker-Event-Id`: a store (see {@link WebhookDedupeStore}),
+   * Duplicate detection on the event id (the signed body's `id`, which a genuine delivery also sends as `Peeker-Event-Id`): a store (see {@link WebhookDedupeStore}),
    * `{ maxEntries }` for the in-memory LRU, or `false` to call `onEvent` for every delivery.
    * @default an in-memory LRU of 10,000 ids
    */
@@ -92,7 +92,7 @@ const defaultOnError = (error: unknown): void => {
 /**
  * Creates a Peeker webhook endpoint: reads the raw body (with a limit), verifies it with
  * {@link verifyWebhook} against one or several secrets, drops duplicates by
- * `Peeker-Event-Id`, answers `200 {"received":true}` at once and only then calls `onEvent`.
+ * event id (signed body `id` = `Peeker-Event-Id`), answers `200 {"received":true}` at once and only then calls `onEvent`.
  *
  * Answers:
  * - `200 {"received":true}` for a new event (then `onEvent` runs);
@@ -190,7 +190,10 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       throw error;
     }
 
-    const eventId = req.headers.get('peeker-event-id')?.trim() || event.id;
+    // Dedupe on the event id inside the signed body: Peeker-Event-Id names the same event on
+    // every retry, but the header is not covered by the signature, so a replay with an edited
+    // header must not slip past deduplication.
+    const eventId = event.id;
     if (store !== undefined) {
       let duplicate: boolean;
       try {

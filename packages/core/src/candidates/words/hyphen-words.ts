@@ -4,10 +4,9 @@
  * hyphenated form; these lists add the ones that read well only with a hyphen. Plain
  * lower-case ASCII, 2–10 letters. Internal data.
  */
-export const HYPHEN_PREFIXES: readonly string[] = [
-  'team', 'shop', 'reach', 'connect', 'engage', 'outreach', 'grow',
-  'growth', 'direct', 'contact', 'access', 'link', 'network',
-];
+export const HYPHEN_PREFIXES: readonly string[] = (
+  'team shop reach connect engage outreach grow growth direct contact access link network'
+).split(' ');
 
 /** Words placed after the brand with a hyphen (`acme-join.com`). Internal data. */
-export const HYPHEN_SUFFIXES: readonly string[] = ['mail', 'co', 'reach', 'connect', 'join'];
+export const HYPHEN_SUFFIXES: readonly string[] = 'mail co reach connect join'.split(' ');
