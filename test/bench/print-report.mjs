@@ -1,5 +1,6 @@
 // Prints ONE markdown table from the figures the bench parts wrote to test/bench/results/*.json
-// (`npm run bench` runs it after vitest) and writes test/bench/results/report.json.
+// (`npm run bench` runs it after vitest) and writes test/bench/results/report.json and
+// report.md (the same table, ready to paste into a README).
 // Plain Node ESM (no TypeScript: Node 20 cannot run .ts). Exits 1 when a part is missing.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +92,8 @@ if (missed.length > 0) out.push('', `Targets missed (${missed.length}): ${missed
 else if (missing.length === 0) out.push('', 'Every target met.');
 if (missing.length > 0) out.push('', `Missing parts: ${missing.join(', ')}`);
 console.log(out.join('\n'));
+// the same table as a file, ready to paste into a README
+writeFileSync(`${dir}report.md`, `${out.join('\n')}\n`);
 
 writeFileSync(
   `${dir}report.json`,

@@ -3,6 +3,49 @@
  * exported from the package.
  */
 
+/** Three scratch rows for {@link boundedDistance}, at least `b.length + 1` long. */
+type Rows = [Int32Array, Int32Array, Int32Array];
+
+/**
+ * Optimal-string-alignment distance on caller-owned scratch rows, so a matcher that compares
+ * one label with many names allocates them once. Returns `max + 1` as soon as the distance
+ * must exceed `max`.
+ */
+function boundedDistance(a: string, b: string, max: number, rows: Rows): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let [previous2, previous, current] = rows;
+  const m = b.length;
+  for (let j = 0; j <= m; j += 1) previous[j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    const ai = a.charCodeAt(i - 1);
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= m; j += 1) {
+      const bj = b.charCodeAt(j - 1);
+      let value = (previous[j - 1] as number) + (ai === bj ? 0 : 1);
+      const del = (previous[j] as number) + 1;
+      if (del < value) value = del;
+      const ins = (current[j - 1] as number) + 1;
+      if (ins < value) value = ins;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        const swap = (previous2[j - 2] as number) + 1;
+        if (swap < value) value = swap;
+      }
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    const spare = previous2;
+    previous2 = previous;
+    previous = current;
+    current = spare;
+  }
+  return Math.min(previous[m] as number, max + 1);
+}
+
+/** Fresh scratch rows for names up to `width - 1` characters. */
+const newRows = (width: number): Rows => [new Int32Array(width), new Int32Array(width), new Int32Array(width)];
+
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions, each edit
  * costing 1), capped: returns `max + 1` as soon as the distance must exceed `max`.
@@ -12,39 +55,7 @@
  * @returns the distance, or `max + 1` when it is larger than `max`
  */
 export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (a === b) return 0;
-  const width = b.length + 1;
-  let previous2 = new Array<number>(width).fill(0);
-  let previous = new Array<number>(width);
-  let current = new Array<number>(width);
-  for (let j = 0; j < width; j += 1) previous[j] = j;
-  for (let i = 1; i <= a.length; i += 1) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j < width; j += 1) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
-      );
-      if (
-        i > 1 &&
-        j > 1 &&
-        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
-        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
-      ) {
-        value = Math.min(value, (previous2[j - 2] as number) + 1);
-      }
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    [previous2, previous, current] = [previous, current, previous2];
-  }
-  const result = previous[b.length] as number;
-  return result > max ? max + 1 : result;
+  return boundedDistance(a, b, max, newRows(b.length + 1));
 }
 
 /**
@@ -92,42 +103,7 @@ export function protectedNamesFor(names: readonly string[], brand: string): stri
 export function createProtectedMatcher(names: readonly string[]): (label: string) => string | null {
   let width = 1;
   for (const name of names) width = Math.max(width, name.length + 1);
-  let previous2 = new Int32Array(width);
-  let previous = new Int32Array(width);
-  let current = new Int32Array(width);
-
-  /** Same as {@link editDistance}(a, b, max) <= max, on the shared rows; `b` is the name. */
-  const within = (a: string, b: string, max: number): boolean => {
-    if (Math.abs(a.length - b.length) > max) return false;
-    const m = b.length;
-    for (let j = 0; j <= m; j += 1) previous[j] = j;
-    for (let i = 1; i <= a.length; i += 1) {
-      const ai = a.charCodeAt(i - 1);
-      current[0] = i;
-      let rowMin = i;
-      for (let j = 1; j <= m; j += 1) {
-        const bj = b.charCodeAt(j - 1);
-        let value = (previous[j - 1] as number) + (ai === bj ? 0 : 1);
-        const del = (previous[j] as number) + 1;
-        if (del < value) value = del;
-        const ins = (current[j - 1] as number) + 1;
-        if (ins < value) value = ins;
-        if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
-          const swap = (previous2[j - 2] as number) + 1;
-          if (swap < value) value = swap;
-        }
-        current[j] = value;
-        if (value < rowMin) rowMin = value;
-      }
-      if (rowMin > max) return false;
-      const spare = previous2;
-      previous2 = previous;
-      previous = current;
-      current = spare;
-    }
-    return (previous[m] as number) <= max;
-  };
-
+  const rows = newRows(width);
   const masks = names.map(letterMask);
   const thresholds = names.map(protectedThreshold);
   return (label: string): string | null => {
@@ -143,7 +119,7 @@ export function createProtectedMatcher(names: readonly string[]): (label: string
       // letter sets rules the pair out before any edit-distance work.
       if (Math.abs(flat.length - name.length) > max) continue;
       if (popCount(nameMask ^ mask) > 2 * max) continue;
-      if (within(flat, name, max)) return name;
+      if (boundedDistance(flat, name, max, rows) <= max) return name;
     }
     return null;
   };

@@ -7,40 +7,47 @@
  * variants per position.
  */
 
-/** Neighbouring keys on a US QWERTY keyboard (letters and digits). */
-const QWERTY_NEIGHBOURS: Readonly<Record<string, string>> = {
-  '1': '2q', '2': '13qw', '3': '24we', '4': '35er', '5': '46rt',
-  '6': '57ty', '7': '68yu', '8': '79ui', '9': '80io', '0': '9op',
-  q: '12wa', w: '23qeas', e: '34wrsd', r: '45etdf', t: '56ryfg',
-  y: '67tugh', u: '78yihj', i: '89uojk', o: '90ipkl', p: '0ol',
-  a: 'qwsz', s: 'weadzx', d: 'erfcxs', f: 'rtdgcv', g: 'tyfhvb',
-  h: 'yugjbn', j: 'uihknm', k: 'iojlm', l: 'opk',
-  z: 'asx', x: 'zsdc', c: 'xdfv', v: 'cfgb', b: 'vghn', n: 'bhjm', m: 'njk',
-};
+/**
+ * Parses a compact substitution table: space-separated `from:to,to` entries.
+ * @param table - e.g. `'a:o,e c:k'`
+ * @returns `[from, [to, …]]` pairs, in order
+ */
+function substitutions(table: string): [string, string[]][] {
+  return table.split(' ').map((entry) => {
+    const [from = '', to = ''] = entry.split(':');
+    return [from, to.split(',')];
+  });
+}
+
+/** Neighbouring keys on a US QWERTY keyboard (letters and digits): `q:12wa` means q's neighbours are 1, 2, w, a. */
+const QWERTY_NEIGHBOURS: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    '1:2q 2:13qw 3:24we 4:35er 5:46rt 6:57ty 7:68yu 8:79ui 9:80io 0:9op ' +
+    'q:12wa w:23qeas e:34wrsd r:45etdf t:56ryfg y:67tugh u:78yihj i:89uojk o:90ipkl p:0ol ' +
+    'a:qwsz s:weadzx d:erfcxs f:rtdgcv g:tyfhvb h:yugjbn j:uihknm k:iojlm l:opk ' +
+    'z:asx x:zsdc c:xdfv v:cfgb b:vghn n:bhjm m:njk'
+  )
+    .split(' ')
+    .map((entry) => entry.split(':')),
+);
 
 /**
- * ASCII homoglyphs: what a string can be replaced by and still look alike (`rn` for `m`,
- * `0` for `o`, `1` for `l`). Unicode homoglyphs need no entry: generated names are ASCII
- * only, so a Unicode lookalike can never be produced.
+ * Substring substitutions that still look or read alike, as `from:to,to` entries.
+ *
+ * First the ASCII homoglyphs: what a string can be replaced by and still look alike (`rn`
+ * for `m`, `0` for `o`, `1` for `l`). Unicode homoglyphs need no entry: generated names are
+ * ASCII only, so a Unicode lookalike can never be produced. Then "cute" respellings in both
+ * directions (`c` → `k`: `akme`).
  */
-const HOMOGLYPHS: readonly (readonly [string, readonly string[]])[] = [
-  ['a', ['o', 'e', '4']], ['b', ['d', 'lb', '6']], ['c', ['e', 'o']], ['d', ['b', 'cl', 'dl']],
-  ['e', ['c', '3']], ['g', ['q', '9']], ['h', ['lh', 'b']], ['i', ['1', 'l', 'j']],
-  ['j', ['i']], ['k', ['lc', 'lk', 'ik']], ['l', ['1', 'i']], ['m', ['n', 'nn', 'rn', 'rr']],
-  ['n', ['m', 'r', 'h']], ['o', ['0', 'c']], ['q', ['g', '9']], ['s', ['5', 'z']],
-  ['t', ['7', 'f']], ['u', ['v']], ['v', ['u', 'y']], ['w', ['vv', 'uu']], ['z', ['2', 's']],
-  ['0', ['o']], ['1', ['l', 'i']], ['3', ['e']], ['5', ['s']],
-  ['rn', ['m']], ['nn', ['m']], ['rr', ['m']], ['vv', ['w']], ['uu', ['w']], ['cl', ['d']],
-  ['lc', ['k']],
-];
-
-/** "Cute" respellings in both directions (`c` → `k`: `akme`). */
-const CUTE_SPELLINGS: readonly (readonly [string, string])[] = [
-  ['c', 'k'], ['k', 'c'], ['ck', 'k'], ['ck', 'kk'], ['ph', 'f'], ['f', 'ph'], ['s', 'z'],
-  ['z', 's'], ['x', 'ks'], ['ks', 'x'], ['qu', 'kw'], ['kw', 'qu'], ['i', 'y'], ['y', 'i'],
-  ['ee', 'ea'], ['ea', 'ee'], ['oo', 'u'], ['u', 'oo'], ['er', 'r'], ['ou', 'u'],
-  ['ight', 'ite'], ['ite', 'ight'], ['tion', 'shun'], ['and', 'n'],
-];
+const SUBSTITUTIONS = substitutions(
+  // homoglyphs
+  'a:o,e,4 b:d,lb,6 c:e,o d:b,cl,dl e:c,3 g:q,9 h:lh,b i:1,l,j j:i k:lc,lk,ik l:1,i ' +
+    'm:n,nn,rn,rr n:m,r,h o:0,c q:g,9 s:5,z t:7,f u:v v:u,y w:vv,uu z:2,s 0:o 1:l,i 3:e 5:s ' +
+    'rn:m nn:m rr:m vv:w uu:w cl:d lc:k ' +
+    // cute spellings
+    'c:k k:c ck:k,kk ph:f f:ph s:z z:s x:ks ks:x qu:kw kw:qu i:y y:i ee:ea ea:ee oo:u u:oo ' +
+    'er:r ou:u ight:ite ite:ight tion:shun and:n',
+);
 
 const VOWELS = 'aeiouy';
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -107,8 +114,7 @@ export function buildLookalikes(brand: string, options: LookalikeOptions = {}): 
       out.add(brand.slice(0, i) + to + brand.slice(i + from.length));
     }
   };
-  for (const [from, tos] of HOMOGLYPHS) for (const to of tos) substitute(from, to);
-  for (const [from, to] of CUTE_SPELLINGS) substitute(from, to);
+  for (const [from, tos] of SUBSTITUTIONS) for (const to of tos) substitute(from, to);
 
   // addition at either end, plurals, www and TLD run-ons
   for (const char of ALPHANUMERIC) {

@@ -64,6 +64,8 @@ const AGE_TICK_MS = 30_000;
 /** Peeker's `stale` means "refreshing in the background": ask again after this long, at most this often. */
 const STALE_RETRY_MS = 3000;
 const STALE_RETRIES = 3;
+/** Properties whose change updates the form value or validity. */
+const FORM_INPUTS = 'chosen name required requiredGoogle requiredMicrosoft bundle messages'.split(' ');
 
 /** One name in the list, with where it came from and its latest answer. */
 interface Entry {
@@ -97,6 +99,9 @@ interface Review {
 type Phase = 'editing' | 'rechecking' | 'review' | 'confirmed';
 type Notice = { kind: 'error' | 'warning' | 'infeasible' | 'success' | 'info'; text: string; retry?: boolean };
 
+/** A notice shown above the list. */
+const notice = (kind: Notice['kind'], text: string, retry = false): Notice => ({ kind, text, retry });
+
 /**
  * Derives the display status of a row.
  * @param row - the latest answer, or null while checking
@@ -105,20 +110,11 @@ type Notice = { kind: 'error' | 'warning' | 'infeasible' | 'success' | 'info'; t
 function statusOf(row: AvailabilityRow | null): RowStatus {
   if (row === null) return 'checking';
   if (isOrderable(row)) return 'available';
-  if (row.premium === true || row.reason === 'premium') return 'premium';
-  switch (row.reason) {
-    case 'invalid':
-      return 'invalid';
-    case 'stale':
-      return 'stale';
-    case 'errored':
-      return 'error';
-    case 'taken':
-      return 'taken';
-    default:
-      // available but unpriced, or an unknown reason: cannot be ordered; say so plainly
-      return row.available ? 'error' : 'taken';
-  }
+  const reason = row.reason;
+  if (row.premium === true || reason === 'premium') return 'premium';
+  if (reason === 'invalid' || reason === 'stale' || reason === 'taken') return reason as RowStatus;
+  // errored, or available but unpriced, or an unknown reason: cannot be ordered; say so plainly
+  return reason === 'errored' || row.available ? 'error' : 'taken';
 }
 
 /** Whether a row must be asked again (not answered, failed, or Peeker's answer expired). */
@@ -135,6 +131,16 @@ function breakable(domain: string): unknown[] {
 const isAbort = (error: unknown): boolean =>
   (error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError')) ||
   (error instanceof Error && error.name === 'AbortError');
+
+/** Plain amount, provider list and check time of a row, for the CSV exports. */
+const priceCells = (row: AvailabilityRow | null | undefined): string[] => [
+  (row?.usable_for ?? []).join(' '),
+  centsToDecimal(row?.price_cents),
+  centsToDecimal(row?.renewal_price_cents),
+  row?.currency?.toUpperCase() ?? '',
+];
+const checkedCell = (row: AvailabilityRow | null | undefined): string =>
+  row?.checked_at === undefined ? '' : new Date(row.checked_at).toISOString();
 
 /**
  * Suggests brand-related cold-email sending domains, checks them against Peeker in batches
@@ -289,25 +295,17 @@ export class PeekerDomainPicker extends LitElement {
 
   /** Checks the generated ideas for the (debounced) brand; a new brand aborts the old run. */
   #ideasTask = new Task(this, {
-    args: () =>
-      [
-        this.debouncedBrand,
-        this.tlds,
-        this.#required.google,
-        this.#required.microsoft,
-        this.noHyphens,
-        this.checkAvailability ?? this.endpoint,
-      ] as const,
+    args: () => {
+      const { google, microsoft } = this.#required;
+      return [this.debouncedBrand, this.tlds, google, microsoft, this.noHyphens, this.checkAvailability ?? this.endpoint] as const;
+    },
     task: ([brand, tlds, google, microsoft, noHyphens], { signal }) =>
-      this.#checkIdeas(brand, tlds, { google, microsoft }, noHyphens, signal),
+      this.#checkIdeas(brand, tlds, google + microsoft, !noHyphens, signal),
     onComplete: (outcome) => {
       this.#lastOutcome = outcome;
-      this.#announce();
-      this.#scheduleStaleRetry();
+      this.#afterChecks();
     },
-    onError: (error) => {
-      if (!isAbort(error)) this.#emitError(error);
-    },
+    onError: (error) => this.#emitError(error),
   });
 
   /** Checks names the customer brought (pasted, restored, set through `value`) and retries. */
@@ -315,13 +313,8 @@ export class PeekerDomainPicker extends LitElement {
     autoRun: false,
     args: () => [] as const,
     task: (_args, { signal }) => this.#checkList(signal),
-    onComplete: () => {
-      this.#announce();
-      this.#scheduleStaleRetry();
-    },
-    onError: (error) => {
-      if (!isAbort(error)) this.#emitError(error);
-    },
+    onComplete: () => this.#afterChecks(),
+    onError: (error) => this.#emitError(error),
   });
 
   constructor() {
@@ -336,11 +329,10 @@ export class PeekerDomainPicker extends LitElement {
     return [...this.chosen].sort(byName);
   }
   set value(names: readonly string[]) {
-    const list: string[] = [];
+    const list = new Set<string>();
     for (const name of Array.isArray(names) ? names : []) {
       try {
-        const domain = normalizeHostname(String(name));
-        if (!list.includes(domain)) list.push(domain);
+        list.add(normalizeHostname(String(name)));
       } catch {
         // not a name: ignored, like a browser ignores an impossible value
       }
@@ -351,7 +343,7 @@ export class PeekerDomainPicker extends LitElement {
       this.#ensureEntry(domain, 'kept');
     }
     this.#setChosen(list, false);
-    if (list.some((d) => this.#entries.get(d)?.row === null)) void this.#listTask.run();
+    if ([...list].some((d) => this.#entries.get(d)?.row === null)) void this.#listTask.run();
   }
 
   /** The `<form>` this element belongs to. */
@@ -429,9 +421,7 @@ export class PeekerDomainPicker extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#ticker = setInterval(() => {
-      this.now = Date.now();
-    }, AGE_TICK_MS);
+    this.#ticker = setInterval(() => (this.now = Date.now()), AGE_TICK_MS);
   }
 
   override disconnectedCallback(): void {
@@ -453,23 +443,11 @@ export class PeekerDomainPicker extends LitElement {
       this.debouncedBrand = this.brand.trim();
     }
     this.#typing = false;
-    if (changed.has('checkAvailability') || changed.has('endpoint')) {
-      this.#checker = null;
-    }
+    if (changed.has('checkAvailability') || changed.has('endpoint')) this.#checker = null;
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (
-      changed.has('chosen') ||
-      changed.has('name') ||
-      changed.has('required') ||
-      changed.has('requiredGoogle') ||
-      changed.has('requiredMicrosoft') ||
-      changed.has('bundle') ||
-      changed.has('messages')
-    ) {
-      this.#syncForm();
-    }
+    if (FORM_INPUTS.some((key) => changed.has(key))) this.#syncForm();
     this.#syncStates();
     if (this.#scrollActive) {
       this.#scrollActive = false;
@@ -481,14 +459,10 @@ export class PeekerDomainPicker extends LitElement {
   // ---------------------------------------------------------------- derived values
 
   get #required(): { google: number; microsoft: number } {
-    const fromBundle = this.bundle?.required_domains;
-    if (fromBundle) return { google: toCount(fromBundle.google), microsoft: toCount(fromBundle.microsoft) };
-    return { google: toCount(this.requiredGoogle), microsoft: toCount(this.requiredMicrosoft) };
-  }
-
-  get #years(): number {
-    const years = toCount(this.years, 1);
-    return years >= 1 ? years : 1;
+    const counts = this.bundle?.required_domains;
+    return counts
+      ? { google: toCount(counts.google), microsoft: toCount(counts.microsoft) }
+      : { google: toCount(this.requiredGoogle), microsoft: toCount(this.requiredMicrosoft) };
   }
 
   get #isDisabled(): boolean {
@@ -500,23 +474,28 @@ export class PeekerDomainPicker extends LitElement {
   }
 
   get #locale(): string | undefined {
-    if (this.locale) return this.locale;
-    const owner = this.closest('[lang]');
-    const lang = owner?.getAttribute('lang');
-    return lang ? lang : undefined;
+    return this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
   }
 
   get #activeEntry(): Entry | undefined {
     return this.activeDomain === null ? undefined : this.#entries.get(this.activeDomain);
   }
 
+  get #busy(): boolean {
+    return this.#ideasTask.status === TaskStatus.PENDING || this.#listTask.status === TaskStatus.PENDING;
+  }
+
+  #rowOf(domain: string): AvailabilityRow | null {
+    return this.#entries.get(domain)?.row ?? null;
+  }
+
   #chosenRows(): { domain: string; row: AvailabilityRow | null }[] {
-    return [...this.chosen].map((domain) => ({ domain, row: this.#entries.get(domain)?.row ?? null }));
+    return [...this.chosen].map((domain) => ({ domain, row: this.#rowOf(domain) }));
   }
 
   #orderableRows(): AvailabilityRow[] {
     const rows: AvailabilityRow[] = [];
-    for (const entry of this.#entries.values()) if (entry.row && isOrderable(entry.row)) rows.push(entry.row);
+    for (const { row } of this.#entries.values()) if (row && isOrderable(row)) rows.push(row);
     return rows;
   }
 
@@ -531,8 +510,7 @@ export class PeekerDomainPicker extends LitElement {
       google + microsoft > 0 &&
       slots.google.length === google &&
       slots.microsoft.length === microsoft &&
-      slots.extra.length === 0 &&
-      slots.unusable.length === 0
+      slots.extra.length + slots.unusable.length === 0
     );
   }
 
@@ -542,8 +520,7 @@ export class PeekerDomainPicker extends LitElement {
     const source = this.checkAvailability ?? (this.endpoint || null);
     if (source === null) return null;
     if (this.#checker === null || this.#checkerSource !== source) {
-      const transport =
-        typeof source === 'function' ? source : createFetchTransport({ endpoint: source });
+      const transport = typeof source === 'function' ? source : createFetchTransport({ endpoint: source });
       this.#checker = createAvailabilityChecker({ transport });
       this.#checkerSource = source;
     }
@@ -555,11 +532,9 @@ export class PeekerDomainPicker extends LitElement {
     if (!entry) {
       entry = { domain, source, key, pattern, row: null, id: `o${this.#nextId++}` };
       this.#entries.set(domain, entry);
-    } else if (source === 'idea' && entry.source === 'idea') {
-      entry.key = key;
-      entry.pattern = pattern;
-    } else if (source === 'idea' && entry.pattern === null) {
-      entry.pattern = pattern;
+    } else if (source === 'idea') {
+      if (entry.source === 'idea') entry.key = key;
+      if (entry.source === 'idea' || entry.pattern === null) entry.pattern = pattern;
     }
     return entry;
   }
@@ -572,16 +547,32 @@ export class PeekerDomainPicker extends LitElement {
     this.requestUpdate();
   }
 
+  /** Runs the checker over `names` with the element's error and progress wiring. */
+  async #check(
+    checker: AvailabilityChecker,
+    names: string[],
+    signal: AbortSignal,
+    onDone: (done: number) => void = () => {},
+  ): Promise<number> {
+    const rows = await checker.check(names, {
+      signal,
+      onBatchError: (error) => this.#emitError(error),
+      onProgress: (p: CheckProgress) => {
+        this.#mergeRows(p.rows);
+        onDone(p.done);
+      },
+    });
+    this.#mergeRows(rows);
+    return rows.filter((row) => row.reason === 'errored').length;
+  }
+
   /** Drops ideas of another brand/TLD list, keeping chosen names (they become `kept`). */
   #pruneIdeas(key: string): void {
     let changed = false;
     for (const [domain, entry] of this.#entries) {
       if (entry.source !== 'idea' || entry.key === key) continue;
       if (this.chosen.has(domain)) entry.source = 'kept';
-      else {
-        this.#entries.delete(domain);
-        changed = true;
-      }
+      else changed = this.#entries.delete(domain);
     }
     if (changed) {
       if (this.activeDomain !== null && !this.#entries.has(this.activeDomain)) this.activeDomain = null;
@@ -592,25 +583,22 @@ export class PeekerDomainPicker extends LitElement {
   async #checkIdeas(
     brand: string,
     tlds: readonly string[],
-    required: { google: number; microsoft: number },
-    noHyphens: boolean,
+    total: number,
+    hyphens: boolean,
     signal: AbortSignal,
   ): Promise<CheckOutcome | typeof initialState> {
-    const hyphens = !noHyphens;
     const key = JSON.stringify([brand, tlds, hyphens]);
     this.#pruneIdeas(key);
-    this.brandProblem = null;
-    this.fillNotice = null;
-    if (brand === '') {
-      this.progress = null;
-      return initialState;
-    }
-    const checker = this.#getChecker();
+    this.brandProblem = this.fillNotice = null;
+    if (brand === '') this.progress = null;
+    const checker = brand === '' ? null : this.#getChecker();
     if (checker === null) return initialState;
-    const total = required.google + required.microsoft;
     let limit = Math.min(MAX_IDEAS, Math.max(MIN_IDEAS, 3 * total));
     let asked = 0;
     let answered = 0;
+    const report = (done: number): void => {
+      this.progress = { done, total: asked };
+    };
     for (;;) {
       let candidates: readonly { domain: string; pattern: string }[];
       try {
@@ -623,35 +611,25 @@ export class PeekerDomainPicker extends LitElement {
       }
       const exhausted = candidates.length < limit || limit >= MAX_IDEAS;
       const names: string[] = [];
-      for (const candidate of candidates) {
-        const entry = this.#ensureEntry(candidate.domain, 'idea', key, candidate.pattern);
+      for (const { domain, pattern } of candidates) {
+        const entry = this.#ensureEntry(domain, 'idea', key, pattern);
         if (needsCheck(entry.row)) {
           entry.row = null;
-          names.push(candidate.domain);
+          names.push(domain);
         }
       }
       this.requestUpdate();
       let failed = 0;
       if (names.length > 0) {
         asked += names.length;
-        this.progress = { done: answered, total: asked };
-        const rows = await checker.check(names, {
-          signal,
-          onBatchError: (error) => this.#emitError(error),
-          onProgress: (p: CheckProgress) => {
-            this.#mergeRows(p.rows);
-            this.progress = { done: answered + p.done, total: asked };
-          },
-        });
-        this.#mergeRows(rows);
-        answered = asked;
-        this.progress = { done: answered, total: asked };
-        failed = rows.filter((row) => row.reason === 'errored').length;
+        report(answered);
+        failed = await this.#check(checker, names, signal, (done) => report(answered + done));
+        report((answered = asked));
       }
-      if (total === 0) return { feasible: true, exhausted, failed, message: null };
-      const solved = this.#solveOrNull({ rows: this.#orderableRows(), pinned: [], excluded: [...this.#rejected] });
-      const feasible = solved?.status === 'optimal';
-      if (feasible || exhausted || failed > 0 || solved === null) {
+      const solved =
+        total > 0 ? this.#solveOrNull(this.#orderableRows(), [], [...this.#rejected]) : undefined;
+      const feasible = total === 0 || solved?.status === 'optimal';
+      if (feasible || exhausted || failed > 0 || !solved) {
         return { feasible, exhausted, failed, message: solved?.status === 'infeasible' ? solved.message : null };
       }
       // Grow by 3× the shortfall, but at least by half, so a long search takes few rounds.
@@ -668,47 +646,39 @@ export class PeekerDomainPicker extends LitElement {
         names.push(entry.domain);
       }
     }
-    if (names.length === 0) return 0;
-    const checker = this.#getChecker();
+    const checker = names.length > 0 ? this.#getChecker() : null;
     if (checker === null) return 0;
     this.requestUpdate();
-    const rows = await checker.check(names, {
-      signal,
-      onBatchError: (error) => this.#emitError(error),
-      onProgress: (p) => this.#mergeRows(p.rows),
-    });
-    this.#mergeRows(rows);
-    return rows.filter((row) => row.reason === 'errored').length;
+    return this.#check(checker, names, signal);
   }
 
-  /** Asks again for `stale` rows a little later (a few times), as Peeker advises. */
-  #scheduleStaleRetry(): void {
+  #afterChecks(): void {
+    this.#announce();
+    // Asks again for `stale` rows a little later (a few times), as Peeker advises.
     if (this.#staleTimer !== undefined || !this.isConnected) return;
-    const stale = [...this.#entries.values()].some((entry) => entry.row?.reason === 'stale');
-    if (!stale) {
-      this.#staleRetries = 0;
-      return;
+    if (![...this.#entries.values()].some((entry) => entry.row?.reason === 'stale')) this.#staleRetries = 0;
+    else if (this.#staleRetries < STALE_RETRIES) {
+      this.#staleRetries += 1;
+      this.#staleTimer = setTimeout(() => {
+        this.#staleTimer = undefined;
+        this.#recheck(['stale']);
+      }, STALE_RETRY_MS);
     }
-    if (this.#staleRetries >= STALE_RETRIES) return;
-    this.#staleRetries += 1;
-    this.#staleTimer = setTimeout(() => {
-      this.#staleTimer = undefined;
-      for (const entry of this.#entries.values()) if (entry.row?.reason === 'stale') entry.row = null;
-      void this.#ideasTask.run();
-      void this.#listTask.run();
-    }, STALE_RETRY_MS);
+  }
+
+  /** Forgets the rows answered with one of `reasons` and checks them again; other answers are kept. */
+  #recheck(reasons: readonly (string | undefined)[]): void {
+    for (const entry of this.#entries.values()) if (reasons.includes(entry.row?.reason)) entry.row = null;
+    this.requestUpdate();
+    void this.#ideasTask.run();
+    void this.#listTask.run();
   }
 
   /** Retries failed and stale names, keeping every answer already received. */
   #retry(): void {
     this.#staleRetries = 0;
     this.flowNotice = null;
-    for (const entry of this.#entries.values()) {
-      if (entry.row?.reason === 'errored' || entry.row?.reason === 'stale') entry.row = null;
-    }
-    this.requestUpdate();
-    void this.#ideasTask.run();
-    void this.#listTask.run();
+    this.#recheck(['errored', 'stale']);
   }
 
   async #settle(): Promise<void> {
@@ -730,43 +700,44 @@ export class PeekerDomainPicker extends LitElement {
   #groupOf = (row: AvailabilityRow): string => this.#entries.get(row.domain)?.pattern ?? `own:${row.domain}`;
 
   /** solveSelection with the element's requirement and horizon; PeekerErrors become null plus a notice. */
-  #solveOrNull(problem: {
-    rows: readonly AvailabilityRow[];
-    pinned: readonly string[];
-    excluded: readonly string[];
-    cap?: number;
-  }): SelectionResult | null {
+  #solveOrNull(
+    rows: readonly AvailabilityRow[],
+    pinned: readonly string[],
+    excluded: readonly string[],
+    cap = 0,
+  ): SelectionResult | null {
     try {
       return solveSelection({
-        rows: problem.rows,
+        rows,
         required: this.#required,
-        pinned: problem.pinned,
-        excluded: problem.excluded,
+        pinned,
+        excluded,
         years: this.#years,
-        ...(problem.cap !== undefined && problem.cap > 0
-          ? { groupOf: this.#groupOf, maxPerGroup: problem.cap }
-          : {}),
+        ...(cap > 0 ? { groupOf: this.#groupOf, maxPerGroup: cap } : {}),
       });
     } catch (error) {
       if (!PeekerError.is(error)) throw error;
-      this.fillNotice = { kind: 'error', text: error.message };
+      this.fillNotice = notice('error', error.message);
       this.#emitError(error);
       return null;
     }
   }
 
+  get #years(): number {
+    return Math.max(1, toCount(this.years, 1));
+  }
+
   /** Solves with the diversity cap, relaxing it when it makes the order impossible. */
-  #solveDiverse(pinned: readonly string[], excluded: readonly string[]): { result: SelectionResult | null; relaxed: boolean } {
+  #solveDiverse(pinned: readonly string[]): { result: SelectionResult | null; relaxed: boolean } {
     const { google, microsoft } = this.#required;
-    const cap = this.maxPerPattern === null || this.maxPerPattern === undefined
-      ? Math.ceil((google + microsoft) / 3)
-      : toCount(this.maxPerPattern);
+    const cap = this.maxPerPattern == null ? Math.ceil((google + microsoft) / 3) : toCount(this.maxPerPattern);
     const rows = this.#orderableRows();
+    const excluded = [...this.#rejected];
     if (cap > 0) {
-      const capped = this.#solveOrNull({ rows, pinned, excluded, cap });
-      if (capped === null || capped.status === 'optimal') return { result: capped, relaxed: false };
+      const capped = this.#solveOrNull(rows, pinned, excluded, cap);
+      if (capped?.status !== 'infeasible') return { result: capped, relaxed: false };
     }
-    const free = this.#solveOrNull({ rows, pinned, excluded });
+    const free = this.#solveOrNull(rows, pinned, excluded);
     return { result: free, relaxed: cap > 0 && free?.status === 'optimal' };
   }
 
@@ -774,16 +745,15 @@ export class PeekerDomainPicker extends LitElement {
     const { google, microsoft } = this.#required;
     if (google + microsoft === 0 || this.#isDisabled || this.phase === 'rechecking') return false;
     const pins = [...this.#manual].filter((d) => {
-      const row = this.#entries.get(d)?.row;
-      return row !== null && row !== undefined && isOrderable(row);
+      const row = this.#rowOf(d);
+      return row !== null && isOrderable(row);
     });
-    const { result, relaxed } = this.#solveDiverse(pins, [...this.#rejected]);
-    if (result === null) return false;
-    if (result.status === 'infeasible') {
-      this.fillNotice = { kind: 'infeasible', text: result.message };
+    const { result, relaxed } = this.#solveDiverse(pins);
+    if (result?.status !== 'optimal') {
+      if (result) this.fillNotice = notice('infeasible', result.message);
       return false;
     }
-    this.fillNotice = relaxed ? { kind: 'warning', text: this.#messages.diversityRelaxed } : null;
+    this.fillNotice = relaxed ? notice('warning', this.#messages.diversityRelaxed) : null;
     this.#setChosen(result.domains, user);
     return true;
   }
@@ -806,12 +776,10 @@ export class PeekerDomainPicker extends LitElement {
   }
 
   #toggle(domain: string): void {
-    if (this.#isDisabled || this.phase === 'rechecking') return;
     const entry = this.#entries.get(domain);
-    if (!entry) return;
+    if (!entry || this.#isDisabled || this.phase === 'rechecking') return;
     const next = new Set(this.chosen);
-    if (next.has(domain)) {
-      next.delete(domain);
+    if (next.delete(domain)) {
       this.#manual.delete(domain);
       this.#rejected.add(domain);
     } else {
@@ -821,14 +789,6 @@ export class PeekerDomainPicker extends LitElement {
       this.#rejected.delete(domain);
     }
     this.#setChosen(next, true);
-  }
-
-  /** Starts over: no picks, no exclusions. */
-  #clear(): void {
-    this.#rejected.clear();
-    this.#manual.clear();
-    this.fillNotice = null;
-    this.#setChosen([], true);
   }
 
   // ---------------------------------------------------------------- confirm
@@ -847,22 +807,19 @@ export class PeekerDomainPicker extends LitElement {
     const names = [...before.keys()];
     this.phase = 'rechecking';
     this.flowNotice = null;
-    const controller = new AbortController();
-    this.#confirmAbort = controller;
+    const controller = (this.#confirmAbort = new AbortController());
     let fresh: AvailabilityRow[];
     let batchError: unknown = null;
     try {
       fresh = await checker.check(names, {
         signal: controller.signal,
         fresh: true,
-        onBatchError: (error) => {
-          batchError = error;
-        },
+        onBatchError: (error) => (batchError = error),
       });
     } catch (error) {
       this.phase = 'editing';
       if (!isAbort(error)) {
-        this.flowNotice = { kind: 'error', text: this.#messages.checkFailed(String((error as Error)?.message ?? error)), retry: false };
+        this.flowNotice = notice('error', this.#messages.checkFailed(String((error as Error)?.message ?? error)));
         this.#emitError(error);
       }
       return;
@@ -870,14 +827,14 @@ export class PeekerDomainPicker extends LitElement {
       this.#confirmAbort = null;
     }
     this.#mergeRows(fresh);
-    const errored = fresh.filter((row) => row.reason === 'errored');
-    if (errored.length > 0) {
+    const errored = fresh.find((row) => row.reason === 'errored');
+    if (errored) {
       this.phase = 'editing';
-      this.flowNotice = { kind: 'error', text: this.#messages.checkFailed(errored[0]?.message ?? ''), retry: false };
-      this.#emitError(batchError ?? new PeekerError('check_failed', errored[0]?.message ?? 'Re-check failed', { retryable: true }));
+      this.flowNotice = notice('error', this.#messages.checkFailed(errored.message ?? ''));
+      this.#emitError(batchError ?? new PeekerError('check_failed', errored.message ?? 'Re-check failed', { retryable: true }));
       return;
     }
-    const lost = fresh.filter((row) => !isOrderable(row));
+    const lost = fresh.filter((row) => !isOrderable(row)).map((row) => row.domain);
     const prices = fresh.flatMap((after) => {
       const prior = before.get(after.domain);
       return prior && isOrderable(after) &&
@@ -885,75 +842,57 @@ export class PeekerDomainPicker extends LitElement {
         ? [{ domain: after.domain, before: prior, after }]
         : [];
     });
-    if (lost.length === 0 && prices.length === 0) {
-      await this.#finish();
-      return;
-    }
+    if (lost.length + prices.length === 0) return this.#finish();
     const review: Review = { swaps: [], prices, message: null };
     if (lost.length > 0) {
-      const lostNames = new Set(lost.map((row) => row.domain));
+      const lostNames = new Set(lost);
       for (const domain of lostNames) {
         this.#manual.delete(domain);
         this.#rejected.add(domain);
       }
       const kept = names.filter((d) => !lostNames.has(d));
-      const { result } = this.#solveDiverse(kept, [...this.#rejected]);
-      let next = kept;
-      if (result?.status === 'optimal') {
-        next = result.domains;
-        const added = result.domains.filter((d) => !before.has(d)).sort(byName);
-        [...lostNames].sort(byName).forEach((removed, i) => {
-          review.swaps.push({ removed, status: statusOf(this.#entries.get(removed)?.row ?? null), added: added[i] ?? null });
-        });
-      } else {
+      const { result } = this.#solveDiverse(kept);
+      const solved = result?.status === 'optimal';
+      const added = solved ? result.domains.filter((d) => !before.has(d)).sort(byName) : [];
+      review.swaps = [...lostNames].sort(byName).map((removed, i) => ({
+        removed,
+        status: statusOf(this.#rowOf(removed)),
+        added: added[i] ?? null,
+      }));
+      if (!solved) {
         review.message = result?.status === 'infeasible' ? result.message : null;
-        for (const removed of [...lostNames].sort(byName)) {
-          review.swaps.push({ removed, status: statusOf(this.#entries.get(removed)?.row ?? null), added: null });
-        }
         void this.#ideasTask.run();
       }
-      this.#setChosen(next, true);
-      this.phase = 'review';
-      this.review = review;
-    } else {
-      this.phase = 'review';
-      this.review = review;
+      this.#setChosen(solved ? result.domains : kept, true);
     }
+    this.phase = 'review';
+    this.review = review;
   }
 
   async #finish(): Promise<void> {
     const rows = this.#chosenRows().flatMap(({ row }) => (row ? [row] : []));
-    const domains = rows.map((row) => row.domain).sort(byName);
-    const solved = this.#solveOrNull({ rows, pinned: domains, excluded: [] });
-    if (solved === null || solved.status !== 'optimal') {
+    const solved = this.#solveOrNull(rows, rows.map((row) => row.domain).sort(byName), []);
+    if (solved?.status !== 'optimal') {
       this.phase = 'editing';
-      if (solved?.status === 'infeasible') this.flowNotice = { kind: 'infeasible', text: solved.message };
+      if (solved) this.flowNotice = notice('infeasible', solved.message);
       return;
     }
     let order: OrderReadyDetail['order'] = null;
-    if (this.order) {
-      try {
-        order = buildOrderDraft(this.order, solved.domains);
-      } catch (error) {
-        this.phase = 'editing';
-        this.flowNotice = { kind: 'error', text: (error as Error).message };
-        this.#emitError(error);
-        return;
-      }
+    try {
+      if (this.order) order = buildOrderDraft(this.order, solved.domains);
+    } catch (error) {
+      this.phase = 'editing';
+      this.flowNotice = notice('error', (error as Error).message);
+      this.#emitError(error);
+      return;
     }
-    const detail: OrderReadyDetail = {
-      domains: [...solved.domains],
-      google: [...solved.google],
-      microsoft: [...solved.microsoft],
-      cost: { ...solved.cost },
-      order,
-    };
+    const { domains, google, microsoft, cost } = solved;
     this.phase = 'confirmed';
     this.review = null;
     await this.updateComplete;
-    const accepted = this.dispatchEvent(new PeekerOrderReadyEvent(detail));
-    if (!accepted) this.phase = 'editing';
-    else this.flowNotice = { kind: 'success', text: this.#messages.confirmed };
+    const detail: OrderReadyDetail = { domains: [...domains], google: [...google], microsoft: [...microsoft], cost: { ...cost }, order };
+    if (this.dispatchEvent(new PeekerOrderReadyEvent(detail))) this.flowNotice = notice('success', this.#messages.confirmed);
+    else this.phase = 'editing';
   }
 
   // ---------------------------------------------------------------- form, states, events
@@ -963,8 +902,8 @@ export class PeekerDomainPicker extends LitElement {
     const names = this.value;
     if (this.name) for (const domain of names) formData.append(this.name, domain);
     this.#internals.setFormValue(this.name ? formData : null, JSON.stringify(names));
-    const anchor = this.renderRoot?.querySelector<HTMLElement>('#brand') ?? undefined;
     if (this.required && !this.#isComplete()) {
+      const anchor = this.renderRoot?.querySelector<HTMLElement>('#brand') ?? undefined;
       this.#internals.setValidity({ valueMissing: true }, this.#messages.valueMissing, anchor);
     } else {
       this.#internals.setValidity({});
@@ -974,37 +913,36 @@ export class PeekerDomainPicker extends LitElement {
   #syncStates(): void {
     const states = this.#internals.states;
     if (!states) return;
-    const set = (name: string, on: boolean): void => {
+    const on = {
+      pending: this.#busy || this.phase === 'rechecking' || this.#debouncer.pending,
+      complete: this.#isComplete(),
+      empty: this.#entries.size === 0,
+      infeasible: this.#infeasibleText() !== null,
+    };
+    for (const [name, set] of Object.entries(on)) {
       try {
-        if (on) states.add(name);
+        if (set) states.add(name);
         else states.delete(name);
       } catch {
         // very old engines want `--name`; states are progressive enhancement
       }
-    };
-    const pending =
-      this.#ideasTask.status === TaskStatus.PENDING ||
-      this.#listTask.status === TaskStatus.PENDING ||
-      this.phase === 'rechecking' ||
-      this.#debouncer.pending;
-    set('pending', pending);
-    set('complete', this.#isComplete());
-    set('empty', this.#entries.size === 0);
-    set('infeasible', this.#infeasibleText() !== null);
+    }
   }
 
+  /** Fires `peeker-error`, except for aborts (a superseded run is not a failure). */
   #emitError(error: unknown): void {
-    const err = error instanceof Error ? error : new Error(String(error));
-    this.dispatchEvent(new PeekerErrorEvent({ error: err }));
+    if (!isAbort(error)) {
+      this.dispatchEvent(new PeekerErrorEvent({ error: error instanceof Error ? error : new Error(String(error)) }));
+    }
   }
 
   #announce(): void {
     let available = 0;
     let checked = 0;
-    for (const entry of this.#entries.values()) {
-      if (entry.row === null) continue;
+    for (const { row } of this.#entries.values()) {
+      if (row === null) continue;
       checked += 1;
-      if (isOrderable(entry.row)) available += 1;
+      if (isOrderable(row)) available += 1;
     }
     const slots = this.#slots();
     const req = this.#required;
@@ -1022,10 +960,8 @@ export class PeekerDomainPicker extends LitElement {
   #infeasibleText(): string | null {
     if (this.fillNotice?.kind === 'infeasible') return this.fillNotice.text;
     const outcome = this.#ideasTask.status === TaskStatus.COMPLETE ? this.#lastOutcome : null;
-    if (outcome && !outcome.feasible && outcome.failed === 0 && outcome.message !== null) {
-      return outcome.exhausted ? `${outcome.message} ${this.#messages.ideasExhausted}` : outcome.message;
-    }
-    return null;
+    if (!outcome || outcome.feasible || outcome.failed > 0 || outcome.message === null) return null;
+    return outcome.exhausted ? `${outcome.message} ${this.#messages.ideasExhausted}` : outcome.message;
   }
 
   // ---------------------------------------------------------------- formatting
@@ -1048,8 +984,7 @@ export class PeekerDomainPicker extends LitElement {
     return format.format(cents / 100);
   }
 
-  #age(checkedAt: number | undefined): string {
-    if (checkedAt === undefined) return '';
+  #age(checkedAt: number): string {
     const seconds = Math.max(0, Math.round((this.now - checkedAt) / 1000));
     let format: Intl.RelativeTimeFormat;
     try {
@@ -1068,22 +1003,8 @@ export class PeekerDomainPicker extends LitElement {
 
   #statusText(status: RowStatus, row: AvailabilityRow | null): string {
     const m = this.#messages;
-    switch (status) {
-      case 'checking':
-        return m.statusChecking;
-      case 'available':
-        return m.statusAvailable;
-      case 'taken':
-        return m.statusTaken;
-      case 'premium':
-        return m.statusPremium;
-      case 'invalid':
-        return m.statusInvalid(row?.message);
-      case 'stale':
-        return m.statusStale;
-      default:
-        return m.statusError;
-    }
+    if (status === 'invalid') return m.statusInvalid(row?.message);
+    return m[`status${status[0]!.toUpperCase()}${status.slice(1)}` as `status${Capitalize<Exclude<RowStatus, 'invalid'>>}`];
   }
 
   #totals(): { firstYear: number; renewal: number; currency: string | undefined } {
@@ -1102,76 +1023,50 @@ export class PeekerDomainPicker extends LitElement {
   // ---------------------------------------------------------------- exports
 
   #selectionCsv(): string {
-    const slots = this.#slots();
-    const provider = new Map<string, string>();
-    for (const d of slots.google) provider.set(d, 'google');
-    for (const d of slots.microsoft) provider.set(d, 'microsoft');
-    const lines = this.value.map((domain) => {
-      const row = this.#entries.get(domain)?.row ?? null;
-      return [
-        domain,
-        provider.get(domain) ?? '',
-        (row?.usable_for ?? []).join(' '),
-        centsToDecimal(row?.price_cents),
-        centsToDecimal(row?.renewal_price_cents),
-        row?.currency?.toUpperCase(),
-        row?.checked_at === undefined ? '' : new Date(row.checked_at).toISOString(),
-      ];
-    });
+    const { google, microsoft } = this.#slots();
     return toCsv([
-      ['domain', 'provider', 'usable_for', 'first_year_price', 'renewal_price', 'currency', 'checked_at'],
-      ...lines,
+      'domain provider usable_for first_year_price renewal_price currency checked_at'.split(' '),
+      ...this.value.map((domain) => {
+        const row = this.#rowOf(domain);
+        const provider = google.includes(domain) ? 'google' : microsoft.includes(domain) ? 'microsoft' : '';
+        return [domain, provider, ...priceCells(row), checkedCell(row)];
+      }),
     ]);
   }
 
   #resultsCsv(): string {
-    const lines = [...this.#entries.values()].map(({ domain, row, pattern }) => [
-      domain,
-      statusOf(row),
-      row?.reason,
-      (row?.usable_for ?? []).join(' '),
-      centsToDecimal(row?.price_cents),
-      centsToDecimal(row?.renewal_price_cents),
-      row?.currency?.toUpperCase(),
-      pattern,
-      row?.checked_at === undefined ? '' : new Date(row.checked_at).toISOString(),
-    ]);
     return toCsv([
-      ['domain', 'status', 'reason', 'usable_for', 'first_year_price', 'renewal_price', 'currency', 'pattern', 'checked_at'],
-      ...lines,
+      'domain status reason usable_for first_year_price renewal_price currency pattern checked_at'.split(' '),
+      ...[...this.#entries.values()].map(({ domain, row, pattern }) => [
+        domain,
+        statusOf(row),
+        row?.reason,
+        ...priceCells(row),
+        pattern,
+        checkedCell(row),
+      ]),
     ]);
   }
 
   #orderJson(): string {
-    const slots = this.#slots();
+    const { google, microsoft } = this.#slots();
     const totals = this.#totals();
     let order: unknown = null;
-    if (this.order) {
-      try {
-        order = buildOrderDraft(this.order, this.value);
-      } catch {
-        order = null;
-      }
+    try {
+      if (this.order) order = buildOrderDraft(this.order, this.value);
+    } catch {
+      // an incomplete `order` property: the file has no order body yet
     }
-    return `${JSON.stringify(
-      {
-        domains: this.value,
-        google: slots.google,
-        microsoft: slots.microsoft,
-        cost: {
-          first_year_cents: totals.firstYear,
-          renewal_cents: totals.renewal,
-          currency: totals.currency?.toLowerCase() ?? null,
-        },
-        order,
-      },
-      null,
-      2,
-    )}\n`;
+    const cost = {
+      first_year_cents: totals.firstYear,
+      renewal_cents: totals.renewal,
+      currency: totals.currency?.toLowerCase() ?? null,
+    };
+    return `${JSON.stringify({ domains: this.value, google, microsoft, cost, order }, null, 2)}\n`;
   }
 
-  #download(filename: string, type: string, text: string): void {
-    const url = URL.createObjectURL(new Blob([text], { type }));
+  #download(filename: string, type: string, text: () => string): void {
+    const url = URL.createObjectURL(new Blob([text()], { type }));
     const link = document.createElement('a');
     link.href = url;
     link.download = filename;
@@ -1185,66 +1080,57 @@ export class PeekerDomainPicker extends LitElement {
   // ---------------------------------------------------------------- event handlers
 
   #onInput = (event: Event): void => {
-    const value = (event.target as HTMLInputElement).value;
     this.#typing = true;
-    this.brand = value;
-    this.#debouncer.schedule(() => {
-      this.debouncedBrand = this.brand.trim();
-    }, toCount(this.debounce, 300));
+    this.brand = (event.target as HTMLInputElement).value;
+    this.#debouncer.schedule(() => (this.debouncedBrand = this.brand.trim()), toCount(this.debounce, 300));
   };
+
+  #focus(id: string): void {
+    this.renderRoot.querySelector<HTMLElement>(id)?.focus();
+  }
 
   #onInputKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'ArrowDown' && this.#entries.size > 0) {
       event.preventDefault();
-      this.renderRoot.querySelector<HTMLElement>('#results')?.focus();
+      this.#focus('#results');
     }
   };
 
   #onListFocus = (): void => {
     if (this.activeDomain === null || !this.#entries.has(this.activeDomain)) {
-      const first = [...this.#entries.keys()].find((d) => this.chosen.has(d)) ?? this.#entries.keys().next().value;
-      this.activeDomain = first ?? null;
+      const domains = [...this.#entries.keys()];
+      this.activeDomain = domains.find((d) => this.chosen.has(d)) ?? domains[0] ?? null;
       this.#scrollActive = true;
     }
   };
 
   #onListKeydown = (event: KeyboardEvent): void => {
     const domains = [...this.#entries.keys()];
-    if (domains.length === 0) return;
-    let index = this.activeDomain === null ? -1 : domains.indexOf(this.activeDomain);
-    switch (event.key) {
-      case 'ArrowDown':
-        index = Math.min(domains.length - 1, index + 1);
-        break;
-      case 'ArrowUp':
-        index = Math.max(0, index - 1);
-        break;
-      case 'Home':
-        index = 0;
-        break;
-      case 'End':
-        index = domains.length - 1;
-        break;
-      case ' ':
-      case 'Enter':
-        event.preventDefault();
-        if (this.activeDomain !== null) this.#toggle(this.activeDomain);
-        return;
-      case 'Escape':
-        event.preventDefault();
-        this.renderRoot.querySelector<HTMLElement>('#brand')?.focus();
-        return;
-      default:
-        return;
-    }
+    const last = domains.length - 1;
+    if (last < 0) return;
+    const index = this.activeDomain === null ? -1 : domains.indexOf(this.activeDomain);
+    const key = event.key;
+    const next =
+      key === 'ArrowDown'
+        ? Math.min(last, index + 1)
+        : key === 'ArrowUp'
+          ? Math.max(0, index - 1)
+          : key === 'Home'
+            ? 0
+            : key === 'End'
+              ? last
+              : -1;
+    if (next < 0 && key !== ' ' && key !== 'Enter' && key !== 'Escape') return;
     event.preventDefault();
-    this.activeDomain = domains[Math.max(0, index)] ?? null;
-    this.#scrollActive = true;
+    if (next >= 0) {
+      this.activeDomain = domains[next] ?? null;
+      this.#scrollActive = true;
+    } else if (key === 'Escape') this.#focus('#brand');
+    else if (this.activeDomain !== null) this.#toggle(this.activeDomain);
   };
 
   #onListClick = (event: MouseEvent): void => {
-    const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
-    const domain = option?.dataset.domain;
+    const domain = (event.target as Element).closest<HTMLElement>('[role="option"]')?.dataset.domain;
     if (!domain) return;
     this.activeDomain = domain;
     this.#toggle(domain);
@@ -1265,78 +1151,82 @@ export class PeekerDomainPicker extends LitElement {
 
   // ---------------------------------------------------------------- render
 
+  /** One action button (every button of the element is one of these). */
+  #button(action: string, label: string, disabled: boolean, onClick: () => void, primary = false): TemplateResult {
+    return html`<button part="button" class=${primary ? 'primary' : nothing} type="button" data-action=${action}
+      ?disabled=${disabled} @click=${onClick}>${label}</button>`;
+  }
+
   protected override render(): TemplateResult {
     const m = this.#messages;
     const disabled = this.#isDisabled;
     const req = this.#required;
-    const total = req.google + req.microsoft;
     const slots = this.#slots();
     const microsoftOpen = slots.microsoft.length < req.microsoft;
     const entries = [...this.#entries.values()];
+    const empty = entries.length === 0;
     const active = this.#activeEntry;
-    const busy =
-      this.#ideasTask.status === TaskStatus.PENDING || this.#listTask.status === TaskStatus.PENDING;
+    const busy = this.#busy;
     const locale = this.#locale;
+    const meter = (provider: 'google' | 'microsoft', have: number, need: number, text: string): unknown =>
+      need > 0
+        ? html`<div part="meter" class="meter" data-provider=${provider} ?data-met=${have >= need}>
+            <span class="meter-text" id="meter-${provider}">${text}</span>
+            <meter min="0" max=${need} .value=${Math.min(have, need)} aria-labelledby="meter-${provider}"></meter>
+          </div>`
+        : nothing;
+    const google = slots.google.length;
+    const microsoft = slots.microsoft.length;
+    const progress = this.progress;
 
-    return html`
-      <div part="base" class="base">
-        <div class="field">
-          <label for="brand">${m.brandLabel}</label>
-          <input
-            id="brand"
-            part="input"
-            type="text"
-            autocomplete="off"
-            spellcheck="false"
-            aria-controls="results"
-            aria-describedby="brand-hint"
-            placeholder=${m.brandPlaceholder}
-            .value=${this.brand}
-            ?disabled=${disabled}
-            @input=${this.#onInput}
-            @keydown=${this.#onInputKeydown}
-          />
-          <p id="brand-hint" class="hint">${m.brandHint}</p>
-        </div>
-
-        ${total > 0 ? this.#renderMeters(slots, req) : nothing}
-        ${this.#renderProgress(busy)} ${this.#renderNotices()}
-
-        <p id="results-label" class="list-label" ?hidden=${entries.length === 0}>${m.resultsLabel}</p>
-        <p id="results-help" class="hint" ?hidden=${entries.length === 0}>${m.resultsHelp}</p>
-        <div
-          id="results"
-          part="listbox"
-          class="listbox"
-          role="listbox"
-          aria-multiselectable="true"
-          aria-labelledby="results-label"
-          aria-describedby="results-help"
-          aria-busy=${busy ? 'true' : 'false'}
-          aria-disabled=${disabled ? 'true' : 'false'}
-          aria-activedescendant=${active ? active.id : nothing}
-          tabindex=${disabled ? '-1' : '0'}
-          ?hidden=${entries.length === 0}
-          @keydown=${this.#onListKeydown}
-          @focus=${this.#onListFocus}
-          @click=${this.#onListClick}
-        >
-          ${entries.map((entry) => {
-            const selected = this.chosen.has(entry.domain);
-            const isActive = entry === active;
-            const manual = this.#manual.has(entry.domain);
-            return guard([entry.row, selected, isActive, manual, microsoftOpen, this.now, this.messages, locale], () =>
-              this.#renderOption(entry, isActive, microsoftOpen),
-            );
-          })}
-        </div>
-        <p class="muted empty" ?hidden=${entries.length > 0}>${m.emptyResults}</p>
-
-        ${this.#renderPaste(disabled)} ${this.#renderSummary(slots, req, disabled)}
-
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    return html`<div part="base" class="base">
+      <div class="field">
+        <label for="brand">${m.brandLabel}</label>
+        <input id="brand" part="input" type="text" autocomplete="off" spellcheck="false" aria-controls="results"
+          aria-describedby="brand-hint" placeholder=${m.brandPlaceholder} .value=${this.brand} ?disabled=${disabled}
+          @input=${this.#onInput} @keydown=${this.#onInputKeydown} />
+        <p id="brand-hint" class="hint">${m.brandHint}</p>
       </div>
-    `;
+      ${req.google + req.microsoft > 0
+        ? html`<div class="meters">
+            ${meter('google', google, req.google, m.googleMeter(google, req.google))}
+            ${meter('microsoft', microsoft, req.microsoft, m.microsoftMeter(microsoft, req.microsoft))}
+          </div>`
+        : nothing}
+      ${progress && (busy || progress.done < progress.total)
+        ? html`<div class="progress">
+            <span id="progress-label">${m.progress(progress.done, progress.total)}</span>
+            <progress max=${Math.max(1, progress.total)} .value=${progress.done} aria-labelledby="progress-label"></progress>
+          </div>`
+        : nothing}
+      ${this.#renderNotices()}
+      <p id="results-label" class="list-label" ?hidden=${empty}>${m.resultsLabel}</p>
+      <p id="results-help" class="hint" ?hidden=${empty}>${m.resultsHelp}</p>
+      <div id="results" part="listbox" class="listbox" role="listbox" aria-multiselectable="true"
+        aria-labelledby="results-label" aria-describedby="results-help" aria-busy=${String(busy)}
+        aria-disabled=${String(disabled)} aria-activedescendant=${active ? active.id : nothing}
+        tabindex=${disabled ? '-1' : '0'} ?hidden=${empty} @keydown=${this.#onListKeydown} @focus=${this.#onListFocus}
+        @click=${this.#onListClick}>
+        ${entries.map((entry) => {
+          const isActive = entry === active;
+          const { row, domain } = entry;
+          const deps = [row, this.chosen.has(domain), isActive, this.#manual.has(domain), microsoftOpen, this.now, this.messages, locale];
+          return guard(deps, () => this.#renderOption(entry, isActive, microsoftOpen));
+        })}
+      </div>
+      <p class="muted empty" ?hidden=${!empty}>${m.emptyResults}</p>
+      <details class="paste">
+        <summary>${m.pasteLabel}</summary>
+        <div class="paste-body">
+          <label for="paste">${m.pasteLabel}</label>
+          <textarea id="paste" part="input" aria-describedby="paste-hint" ?disabled=${disabled}></textarea>
+          <p id="paste-hint" class="hint">${m.pasteHint}</p>
+          <div class="actions">${this.#button('check-list', m.checkList, disabled, this.#onPaste)}</div>
+        </div>
+      </details>
+      ${this.#renderSummary(slots, req, disabled)}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
   }
 
   #renderOption(entry: Entry, active: boolean, microsoftOpen: boolean): TemplateResult {
@@ -1349,118 +1239,52 @@ export class PeekerDomainPicker extends LitElement {
     const google = usable.includes('google');
     const microsoft = usable.includes('microsoft');
     const flagged = available && google && !microsoft && microsoftOpen;
-    return html`<div
-      role="option"
-      id=${entry.id}
-      part="option"
-      class="option"
-      aria-selected=${selected ? 'true' : 'false'}
-      aria-disabled=${available || selected ? 'false' : 'true'}
-      data-domain=${domain}
-      data-status=${status}
-      ?data-active=${active}
-      ?data-google-only=${flagged}
-    >
+    return html`<div role="option" id=${entry.id} part="option" class="option" aria-selected=${String(selected)}
+      aria-disabled=${String(!available && !selected)} data-domain=${domain} data-status=${status}
+      ?data-active=${active} ?data-google-only=${flagged}>
       <span class="check" aria-hidden="true">${selected ? '☑' : '☐'}</span>
-      <span class="name"
-        >${breakable(domain)}${selected && this.#manual.has(domain)
-          ? html`<span class="pick">(${m.pickedByHand})</span>`
-          : nothing}</span
-      >
+      <span class="name">${breakable(domain)}${selected && this.#manual.has(domain)
+        ? html`<span class="pick">(${m.pickedByHand})</span>`
+        : nothing}</span>
       <span class="details">
-        <span part="status" class="status" data-status=${status}
-          ><span class="icon" aria-hidden="true">${ICONS[status]}</span> ${this.#statusText(status, row)}</span
-        >
+        <span part="status" class="status" data-status=${status}><span class="icon" aria-hidden="true"
+          >${ICONS[status]}</span> ${this.#statusText(status, row)}</span>
         ${available && row
-          ? html`<span part="price" class="price"
-                >${m.firstYearPrice(this.#money(row.price_cents, row.currency))} ·
-                ${m.renewalPrice(this.#money(row.renewal_price_cents ?? row.price_cents, row.currency))}</span
-              >
+          ? html`<span part="price" class="price">${m.firstYearPrice(this.#money(row.price_cents, row.currency))} ·
+              ${m.renewalPrice(this.#money(row.renewal_price_cents ?? row.price_cents, row.currency))}</span>
               <span class="caps">${m.usableFor(google, microsoft)}</span>`
           : nothing}
         ${flagged
-          ? html`<span class="flag" data-flag="google-only"
-              ><span aria-hidden="true">⚠</span> ${m.googleOnlyFlag}</span
-            >`
+          ? html`<span class="flag" data-flag="google-only"><span aria-hidden="true">⚠</span> ${m.googleOnlyFlag}</span>`
           : nothing}
         ${row?.checked_at !== undefined ? html`<span class="age">${this.#age(row.checked_at)}</span>` : nothing}
       </span>
     </div>`;
   }
 
-  #renderMeters(slots: SlotAssignment, req: { google: number; microsoft: number }): TemplateResult {
-    const m = this.#messages;
-    const meter = (provider: 'google' | 'microsoft', have: number, need: number, text: string) =>
-      need > 0
-        ? html`<div part="meter" class="meter" data-provider=${provider} ?data-met=${have >= need}>
-            <span class="meter-text" id=${`meter-${provider}`}>${text}</span>
-            <meter min="0" max=${need} .value=${Math.min(have, need)} aria-labelledby=${`meter-${provider}`}></meter>
-          </div>`
-        : nothing;
-    return html`<div class="meters">
-      ${meter('google', slots.google.length, req.google, m.googleMeter(slots.google.length, req.google))}
-      ${meter('microsoft', slots.microsoft.length, req.microsoft, m.microsoftMeter(slots.microsoft.length, req.microsoft))}
-    </div>`;
-  }
-
-  #renderProgress(busy: boolean): TemplateResult | typeof nothing {
-    const progress = this.progress;
-    if (!progress || (!busy && progress.done >= progress.total)) return nothing;
-    const text = this.#messages.progress(progress.done, progress.total);
-    return html`<div class="progress">
-      <span id="progress-label">${text}</span>
-      <progress max=${Math.max(1, progress.total)} .value=${progress.done} aria-labelledby="progress-label"></progress>
-    </div>`;
-  }
-
   #renderNotices(): TemplateResult {
     const m = this.#messages;
     const notices: Notice[] = [];
-    if (this.debouncedBrand !== '' && this.checkAvailability === null && this.endpoint === '') {
-      notices.push({ kind: 'error', text: m.noTransport });
-    }
-    if (this.brandProblem !== null) notices.push({ kind: 'warning', text: m.brandRejected(this.brandProblem) });
-    if (this.#ideasTask.status === TaskStatus.ERROR && !isAbort(this.#ideasTask.error)) {
-      const error = this.#ideasTask.error as Error | undefined;
-      notices.push({ kind: 'error', text: m.checkFailed(String(error?.message ?? error)), retry: true });
-    }
+    const add = (kind: Notice['kind'], text: string, retry?: boolean): unknown => notices.push(notice(kind, text, retry));
+    if (this.debouncedBrand !== '' && this.checkAvailability === null && this.endpoint === '') add('error', m.noTransport);
+    if (this.brandProblem !== null) add('warning', m.brandRejected(this.brandProblem));
+    const error = this.#ideasTask.status === TaskStatus.ERROR ? (this.#ideasTask.error as Error | undefined) : undefined;
+    if (this.#ideasTask.status === TaskStatus.ERROR && !isAbort(error)) add('error', m.checkFailed(String(error?.message ?? error)), true);
     let failed = 0;
-    for (const entry of this.#entries.values()) if (entry.row?.reason === 'errored' || entry.row?.reason === 'stale') failed += 1;
-    if (failed > 0) notices.push({ kind: 'error', text: m.failedCount(failed), retry: true });
+    for (const { row } of this.#entries.values()) if (row?.reason === 'errored' || row?.reason === 'stale') failed += 1;
+    if (failed > 0) add('error', m.failedCount(failed), true);
     const infeasible = this.#infeasibleText();
-    if (infeasible !== null) notices.push({ kind: 'infeasible', text: infeasible });
+    if (infeasible !== null) add('infeasible', infeasible);
     if (this.fillNotice && this.fillNotice.kind !== 'infeasible') notices.push(this.fillNotice);
     if (this.flowNotice) notices.push(this.flowNotice);
-    if (this.pasteInvalid.length > 0) notices.push({ kind: 'warning', text: m.pasteInvalid(this.pasteInvalid) });
+    if (this.pasteInvalid.length > 0) add('warning', m.pasteInvalid(this.pasteInvalid));
     return html`<div class="notices">
       ${notices.map(
-        (notice) => html`<p class="notice" data-kind=${notice.kind} role=${notice.kind === 'error' ? 'alert' : nothing}>
-          ${notice.text}
-          ${notice.retry
-            ? html`<button part="button" type="button" data-action="retry" ?disabled=${this.#isDisabled} @click=${() => this.#retry()}>
-                ${m.retry}
-              </button>`
-            : nothing}
+        ({ kind, text, retry }) => html`<p class="notice" data-kind=${kind} role=${kind === 'error' ? 'alert' : nothing}>
+          ${text} ${retry ? this.#button('retry', m.retry, this.#isDisabled, () => this.#retry()) : nothing}
         </p>`,
       )}
     </div>`;
-  }
-
-  #renderPaste(disabled: boolean): TemplateResult {
-    const m = this.#messages;
-    return html`<details class="paste">
-      <summary>${m.pasteLabel}</summary>
-      <div class="paste-body">
-        <label for="paste">${m.pasteLabel}</label>
-        <textarea id="paste" part="input" aria-describedby="paste-hint" ?disabled=${disabled}></textarea>
-        <p id="paste-hint" class="hint">${m.pasteHint}</p>
-        <div class="actions">
-          <button part="button" type="button" data-action="check-list" ?disabled=${disabled} @click=${this.#onPaste}>
-            ${m.checkList}
-          </button>
-        </div>
-      </div>
-    </details>`;
   }
 
   #renderSummary(slots: SlotAssignment, req: { google: number; microsoft: number }, disabled: boolean): TemplateResult {
@@ -1474,7 +1298,10 @@ export class PeekerDomainPicker extends LitElement {
     const missingMicrosoft = Math.max(0, req.microsoft - slots.microsoft.length);
     const orderable = chosenCount - slots.unusable.length;
     const rechecking = this.phase === 'rechecking';
-    const horizon = totals.firstYear + (years - 1) * totals.renewal;
+    const review = this.phase === 'review' ? this.review : null;
+    const money = (cents: number): string => this.#money(cents, totals.currency);
+    const total$ = (label: string, which: string, cents: number): TemplateResult =>
+      html`<div><dt>${label}</dt><dd data-total=${which}>${money(cents)}</dd></div>`;
 
     let status: string | null = null;
     if (total > 0 && !complete) {
@@ -1483,100 +1310,62 @@ export class PeekerDomainPicker extends LitElement {
       else if (missingGoogle + missingMicrosoft > 0) status = m.missing(missingGoogle, missingMicrosoft);
     }
 
-    return html`<div part="summary" class="summary" role="group" aria-labelledby="summary-title" aria-busy=${rechecking ? 'true' : 'false'}>
+    return html`<div part="summary" class="summary" role="group" aria-labelledby="summary-title" aria-busy=${String(rechecking)}>
       <p id="summary-title" class="summary-title">${m.summaryTitle}</p>
       <p class="count">${m.chosenCount(chosenCount, total)}</p>
       <dl class="totals">
-        <div>
-          <dt>${m.firstYearTotal}</dt>
-          <dd data-total="first-year">${this.#money(totals.firstYear, totals.currency)}</dd>
-        </div>
-        <div>
-          <dt>${m.renewalTotal}</dt>
-          <dd data-total="renewal">${this.#money(totals.renewal, totals.currency)}</dd>
-        </div>
-        ${years > 1
-          ? html`<div>
-              <dt>${m.horizonTotal(years)}</dt>
-              <dd data-total="horizon">${this.#money(horizon, totals.currency)}</dd>
-            </div>`
-          : nothing}
+        ${total$(m.firstYearTotal, 'first-year', totals.firstYear)} ${total$(m.renewalTotal, 'renewal', totals.renewal)}
+        ${years > 1 ? total$(m.horizonTotal(years), 'horizon', totals.firstYear + (years - 1) * totals.renewal) : nothing}
       </dl>
       ${status !== null ? html`<p class="missing" data-role="missing">${status}</p>` : nothing}
       ${rechecking ? html`<p class="muted">${m.rechecking}</p>` : nothing}
-      ${this.phase === 'review' && this.review ? this.#renderReview(this.review, totals) : nothing}
+      ${review
+        ? html`<div class="review notice" data-kind="warning" data-role="review">
+            <p class="summary-title">${m.reviewTitle}</p>
+            <ul>
+              ${review.swaps.map(({ removed, status, added }) => {
+                const reason = this.#statusText(status, null);
+                return html`<li>${added === null ? m.removed(removed, reason) : m.swapped(removed, reason, added)}</li>`;
+              })}
+              ${review.prices.map(
+                ({ domain, before, after }) => html`<li>
+                  ${m.priceChanged(domain, this.#money(before.price_cents, before.currency), this.#money(after.price_cents, after.currency))}
+                </li>`,
+              )}
+            </ul>
+            ${review.message !== null ? html`<p>${review.message}</p>` : nothing}
+            <p>${m.newTotal(money(totals.firstYear), money(totals.renewal))}</p>
+            <div class="actions">
+              ${this.#button('confirm-again', m.confirmAgain, !this.#isComplete(), () => this.#confirm(), true)}
+              ${this.#button('keep-editing', m.keepEditing, false, () => {
+                this.phase = 'editing';
+                this.review = null;
+              })}
+            </div>
+          </div>`
+        : nothing}
       <div class="actions">
-        <button part="button" type="button" data-action="fill" ?disabled=${disabled || total === 0 || rechecking} @click=${() => this.#fill(true)}>
-          ${m.fillCheapest}
-        </button>
-        <button part="button" type="button" data-action="clear" ?disabled=${disabled || chosenCount === 0 || rechecking} @click=${() => this.#clear()}>
-          ${m.clearSelection}
-        </button>
-        ${this.phase === 'review'
-          ? nothing
-          : html`<button
-              part="button"
-              class="primary"
-              type="button"
-              data-action="confirm"
-              ?disabled=${disabled || !complete || rechecking}
-              @click=${() => this.#confirm()}
-            >
-              ${m.confirm}
-            </button>`}
+        ${this.#button('fill', m.fillCheapest, disabled || total === 0 || rechecking, () => this.#fill(true))}
+        ${this.#button('clear', m.clearSelection, disabled || chosenCount === 0 || rechecking, () => {
+          this.#rejected.clear();
+          this.#manual.clear();
+          this.fillNotice = null;
+          this.#setChosen([], true);
+        })}
+        ${this.phase === 'review' ? nothing : this.#button('confirm', m.confirm, disabled || !complete || rechecking, () => this.#confirm(), true)}
       </div>
       <div class="actions">
-        <button part="button" type="button" data-action="csv" ?disabled=${chosenCount === 0} @click=${() => this.#download('peeker-selection.csv', 'text/csv', this.#selectionCsv())}>
-          ${m.downloadCsv}
-        </button>
-        <button part="button" type="button" data-action="json" ?disabled=${chosenCount === 0} @click=${() => this.#download('peeker-order.json', 'application/json', this.#orderJson())}>
-          ${m.downloadJson}
-        </button>
-        <button part="button" type="button" data-action="results" ?disabled=${this.#entries.size === 0} @click=${() => this.#download('peeker-results.csv', 'text/csv', this.#resultsCsv())}>
-          ${m.downloadResults}
-        </button>
+        ${this.#button('csv', m.downloadCsv, chosenCount === 0, () =>
+          this.#download('peeker-selection.csv', 'text/csv', () => this.#selectionCsv()),
+        )}
+        ${this.#button('json', m.downloadJson, chosenCount === 0, () =>
+          this.#download('peeker-order.json', 'application/json', () => this.#orderJson()),
+        )}
+        ${this.#button('results', m.downloadResults, this.#entries.size === 0, () =>
+          this.#download('peeker-results.csv', 'text/csv', () => this.#resultsCsv()),
+        )}
       </div>
       <p class="hint">${m.warmUp}</p>
     </div>`;
-  }
-
-  #renderReview(review: Review, totals: { firstYear: number; renewal: number; currency: string | undefined }): TemplateResult {
-    const m = this.#messages;
-    return html`<div class="review notice" data-kind="warning" data-role="review">
-      <p class="summary-title">${m.reviewTitle}</p>
-      <ul>
-        ${review.swaps.map(
-          (swap) => html`<li>
-            ${swap.added === null
-              ? m.removed(swap.removed, this.#statusText(swap.status, null))
-              : m.swapped(swap.removed, this.#statusText(swap.status, null), swap.added)}
-          </li>`,
-        )}
-        ${review.prices.map(
-          (change) => html`<li>
-            ${m.priceChanged(
-              change.domain,
-              this.#money(change.before.price_cents, change.before.currency),
-              this.#money(change.after.price_cents, change.after.currency),
-            )}
-          </li>`,
-        )}
-      </ul>
-      ${review.message !== null ? html`<p>${review.message}</p>` : nothing}
-      <p>${m.newTotal(this.#money(totals.firstYear, totals.currency), this.#money(totals.renewal, totals.currency))}</p>
-      <div class="actions">
-        <button part="button" class="primary" type="button" data-action="confirm-again" ?disabled=${!this.#isComplete()} @click=${() => this.#confirm()}>
-          ${m.confirmAgain}
-        </button>
-        <button part="button" type="button" data-action="keep-editing" @click=${() => this.#keepEditing()}>
-          ${m.keepEditing}
-        </button>
-      </div>
-    </div>`;
-  }
-
-  #keepEditing(): void {
-    this.phase = 'editing';
-    this.review = null;
   }
 }
