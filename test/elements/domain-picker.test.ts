@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { generateCandidates, isOrderable, solveSelection } from '@peeker/core';
 import type { AvailabilityRow } from '@peeker/core';
@@ -102,6 +102,38 @@ describe('<peeker-domain-picker>: ideas, filling and display', () => {
     await m.harness.typeBrand('acme');
     await m.harness.typeBrand('zenith');
     expect(m.harness.domains().every((d) => d.includes('zenith'))).toBe(true);
+  });
+
+  it('rows reused for a new brand show their own name, with a break after each dot and hyphen', async () => {
+    await m.harness.typeBrand('acme');
+    await m.harness.typeBrand('zenith');
+    const options = m.harness.options();
+    expect(options.length).toBeGreaterThan(0);
+    for (const option of options) {
+      const domain = option.dataset.domain!;
+      const name = option.querySelector('.name')!;
+      expect(name.textContent, domain).toBe(domain);
+      const breaks = [...name.querySelectorAll('wbr')].map((wbr) => wbr.previousSibling?.textContent?.slice(-1));
+      expect(breaks, domain).toEqual([...domain.slice(0, -1)].filter((c) => c === '.' || c === '-'));
+    }
+  });
+
+  it('still renders while checking where no animation frame ever runs (a hidden tab)', async () => {
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    // the two batches (50 + 7 names) land 50 ms apart: the list renders more than once while checking
+    const answer = m.fake.transport;
+    let calls = 0;
+    m.element.checkAvailability = async (domains, options) => {
+      await new Promise((resolve) => setTimeout(resolve, 50 * calls++));
+      return answer(domains, options);
+    };
+    try {
+      await m.harness.typeBrand('acme');
+      expect(m.harness.domains().length).toBe(3 * (REQUIRED.google + REQUIRED.microsoft));
+      expect(m.harness.domains().filter((d) => m.harness.statusOf(d) === 'checking')).toEqual([]);
+    } finally {
+      frames.mockRestore();
+    }
   });
 
   it('Fill cheapest without a diversity cap picks exactly what solveSelection picks', async () => {

@@ -30,7 +30,7 @@ export default css`
   }
 
   /* shared shapes */
-  .base, .field, .listbox, .paste-body, .summary { display: grid; grid-template-columns: minmax(0, 1fr); }
+  .base, .field, .paste-body, .summary { display: grid; grid-template-columns: minmax(0, 1fr); }
   .meters, .actions, .details, .totals { display: flex; flex-wrap: wrap; }
   .meter, .progress { display: grid; gap: 0.2em; }
   input, textarea, button, .notice, .listbox, .option, .summary { border-radius: var(--_radius); }
@@ -69,8 +69,8 @@ export default css`
   .notice[data-kind='success'] { border-color: var(--_success); }
   .notice button { margin-inline-start: 0.5em; }
 
+  /* block flow with margins, not a grid with gap: 1,000 grid items take twice as long to lay out */
   .listbox {
-    gap: var(--_row-gap);
     max-block-size: var(--_list-height);
     overflow: auto;
     overscroll-behavior: contain;
@@ -87,6 +87,7 @@ export default css`
     cursor: pointer;
     border: 1px solid transparent;
   }
+  .option + .option { margin-block-start: var(--_row-gap); }
   .option[aria-selected='true'] { background: var(--_selected); border-color: var(--_accent); }
   .option[aria-disabled='true'] { cursor: default; }
   .option[data-active] { outline: 2px dashed var(--_border); outline-offset: -2px; }
