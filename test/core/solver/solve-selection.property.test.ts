@@ -67,6 +67,23 @@ describe('solveSelection properties', () => {
     expect(solveSelection(shuffled)).toStrictEqual(solveSelection(problem));
   });
 
+  test.prop([fc.oneof(rich, tight), fc.array(fc.nat(), { maxLength: 20 })], { numRuns: 200 })(
+    'gives the same answer when row names come upper-cased or with a trailing dot',
+    (problem, styles) => {
+      const restyle = (name: string, style: number): string =>
+        style % 4 === 1 ? name.toUpperCase() : style % 4 === 2 ? `${name}.` : style % 4 === 3 ? `${name.toUpperCase()}.` : name;
+      const restyled: SelectionProblem = {
+        ...problem,
+        rows: problem.rows.map((row, i) => ({ ...row, domain: restyle(row.domain, styles[i] ?? 0) })),
+      };
+      // groupOf sees the rows as given: keep it on the original names.
+      const original = new Map(restyled.rows.map((row, i) => [row, problem.rows[i] as AvailabilityRow]));
+      const { groupOf } = problem;
+      if (groupOf !== undefined) restyled.groupOf = (row) => groupOf(original.get(row) ?? row);
+      expect(solveSelection(restyled)).toStrictEqual(solveSelection(problem));
+    },
+  );
+
   test.prop([plain], { numRuns: 300 })('without pins and caps the shortfall is the counting formula', (problem) => {
     const usable = problem.rows.filter(isOrderable);
     const can = (row: AvailabilityRow, provider: 'google' | 'microsoft'): boolean => row.usable_for?.includes(provider) === true;

@@ -289,6 +289,18 @@ describe('solveSelection: diversity caps', () => {
     );
   });
 
+  it('handles many groups (more than a handful of keys)', () => {
+    // 12 groups of two rows each; a cap of 1 forces one row per group, the cheaper one.
+    const many = Array.from({ length: 12 }, (_, g) => [
+      row(`a${g}.g${String(g).padStart(2, '0')}`, 100 + g),
+      row(`b${g}.g${String(g).padStart(2, '0')}`, 50 + g, { usable: g % 3 === 0 ? 'google' : 'both' }),
+    ]).flat();
+    const result = optimal({ rows: many, required: { google: 8, microsoft: 2 }, groupOf: tld, maxPerGroup: 1 });
+    expect(result.domains).toHaveLength(10);
+    expect(new Set(result.domains.map((d) => d.slice(d.indexOf('.') + 1))).size).toBe(10);
+    expect(result.cost.total_cents).toBe([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].reduce((sum, g) => sum + 50 + g, 0));
+  });
+
   it('ignores groupOf without maxPerGroup', () => {
     expect(optimal({ rows, required: { google: 3, microsoft: 0 }, groupOf: tld }).domains).toEqual(['a.com', 'b.com', 'c.com']);
   });
@@ -332,6 +344,15 @@ describe('solveSelection: errors', () => {
     }
     expect(PeekerError.is(caught) && caught.code).toBe('mixed_currency');
     expect((caught as Error).message).toMatch(/eur, usd/);
+  });
+
+  it('compares names beyond ASCII lower-cased too', () => {
+    const rows = [row('É.com', 100), row('b.com', 200)];
+    expect(optimal({ rows, required: { google: 1, microsoft: 0 } }).domains).toEqual(['é.com']);
+    expect(optimal({ rows, required: { google: 1, microsoft: 0 }, excluded: ['é.com'] }).domains).toEqual(['b.com']);
+    expect(() => solveSelection({ rows: [...rows, row('é.com.', 300)], required: { google: 1, microsoft: 0 } })).toThrow(
+      expect.objectContaining({ code: 'duplicate_domain', message: expect.stringContaining('é.com') }),
+    );
   });
 
   it('throws duplicate_domain for two orderable rows of one name, naming it', () => {

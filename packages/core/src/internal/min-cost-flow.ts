@@ -47,7 +47,7 @@ export interface FlowGroup {
   /** At most this many units through the group (`Infinity`: uncapped). */
   cap: number;
   /** Costs per kind (index = kind), each sorted ascending. */
-  pools: readonly (readonly number[])[];
+  pools: readonly ArrayLike<number>[];
 }
 
 /** Input of {@link minCostPooledFlow}. */
@@ -168,14 +168,14 @@ export function minCostPooledFlow(problem: PooledFlowProblem): number[][] | null
     const u = used[g] as number[];
     const open = (through[g] as number) < group.cap;
     for (let k = 0; k < KIND_COUNT; k++) {
-      const pool = group.pools[k] as readonly number[];
+      const pool = group.pools[k] as ArrayLike<number>;
       const uk = u[k] as number;
       if (open && uk < pool.length) (sourceHeaps[k] as LazyHeap).push(pool[uk] as number, g, stamp);
       if (uk === 0) continue;
       const last = pool[uk - 1] as number;
       for (let k2 = 0; k2 < KIND_COUNT; k2++) {
         if (k2 === k) continue;
-        const pool2 = group.pools[k2] as readonly number[];
+        const pool2 = group.pools[k2] as ArrayLike<number>;
         const u2 = u[k2] as number;
         if (u2 < pool2.length) {
           (moveHeaps[k * KIND_COUNT + k2] as LazyHeap).push((pool2[u2] as number) - last, g, stamp);
@@ -285,7 +285,7 @@ function greedyOneGroup(group: FlowGroup, kindCaps: readonly number[], units: nu
     let bestKind = -1;
     let bestCost = Number.POSITIVE_INFINITY;
     for (let k = 0; k < KIND_COUNT; k++) {
-      const pool = group.pools[k] as readonly number[];
+      const pool = group.pools[k] as ArrayLike<number>;
       const u = used[k] as number;
       if (u >= pool.length || u >= (kindCaps[k] as number)) continue;
       const cost = pool[u] as number;

@@ -1,10 +1,12 @@
 /**
- * Argument checks and name keys for `solveSelection`.
+ * Argument checks, name keys and the one pass over the rows for `solveSelection`.
  * Internal: never exported from the package. (Written with the selection solver.)
  */
 import type { AvailabilityRow, Provider } from '../availability/availability-row.ts';
+import { PeekerError } from '../errors/peeker-error.ts';
 import type { SelectionProblem } from '../solver/selection-problem.ts';
 import { describeValue } from './describe-value.ts';
+import { listNames } from './selection-messages.ts';
 
 /** A pin after validation: normalised name and optional fixed provider. */
 export interface PinInput {
@@ -158,3 +160,333 @@ export function readSelectionInput(problem: SelectionProblem): SelectionInput {
     capOf,
   };
 }
+
+/** Bit of {@link providerMask}: the row can fill a Google slot. */
+export const CAN_GOOGLE = 1;
+/** Bit of {@link providerMask}: the row can fill a Microsoft slot. */
+export const CAN_MICROSOFT = 2;
+
+/**
+ * What a row can be chosen for: `CAN_GOOGLE | CAN_MICROSOFT` bits, 0 when it cannot be chosen
+ * (not orderable in the sense of `isOrderable`, or no `"google"`/`"microsoft"` in `usable_for`).
+ * The row must already be known to be an object.
+ * @param row - an availability row
+ * @returns the provider bits
+ */
+export function providerMask(row: AvailabilityRow): number {
+  if (row.available !== true || row.premium === true || !Number.isSafeInteger(row.price_cents)) return 0;
+  const usable: unknown = row.usable_for;
+  if (!Array.isArray(usable)) return 0;
+  let mask = 0;
+  for (let u = 0; u < usable.length; u++) {
+    const provider: unknown = usable[u];
+    if (provider === 'google') mask |= CAN_GOOGLE;
+    else if (provider === 'microsoft') mask |= CAN_MICROSOFT;
+  }
+  return mask;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** Final mix of a running FNV-1a hash, so the low bits that pick a slot depend on every character. */
+function finishHash(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+/**
+ * Hash of a name key for {@link CandidateColumns}' table: FNV-1a-style over pairs of UTF-16
+ * code units, then mixed. Must give what {@link readCandidates} computes inline.
+ * @param key - a key as made by {@link selectionKey}
+ * @returns a 32-bit hash
+ */
+export function hashKey(key: string): number {
+  const length = key.length;
+  let h = FNV_OFFSET;
+  let j = 0;
+  for (; j + 1 < length; j += 2) h = Math.imul(h ^ (key.charCodeAt(j) | (key.charCodeAt(j + 1) << 16)), FNV_PRIME);
+  if (j < length) h = Math.imul(h ^ key.charCodeAt(j), FNV_PRIME);
+  return finishHash(h);
+}
+
+/** Kind of a candidate: what it can fill (same numbers as the solver's flow pools). */
+const KIND_OF_MASK = [-1, 1, 2, 0] as const;
+
+/** Whether `toLowerCase` could change this UTF-16 code unit (A–Z, or anything beyond ASCII). */
+const mayChangeCase = (c: number): boolean => c >= 65 && (c <= 90 || c >= 128);
+
+/**
+ * The choosable rows ("candidates") in parallel columns, indexed by candidate number (first-seen
+ * row order), plus an open-addressing table from name key to candidate number.
+ */
+export interface CandidateColumns {
+  /** How many candidates there are. */
+  readonly count: number;
+  /** Name key of each candidate (lower case, no trailing dot). */
+  readonly names: readonly string[];
+  /** Index of each candidate's row in `problem.rows`. */
+  readonly rowIndex: Int32Array;
+  /** Cost of each candidate over the horizon: price + (years − 1) × renewal. */
+  readonly costs: Float64Array;
+  /** Kind of each candidate: 0 both providers, 1 Google only, 2 Microsoft only. */
+  readonly kinds: Uint8Array;
+  /** How many candidates there are of each kind. */
+  readonly kindCounts: readonly [number, number, number];
+  /**
+   * Open addressing with linear probing, two numbers per slot: candidate number + 1 (0 for an
+   * empty slot) and the hash of its name, side by side so a probe touches one cache line.
+   */
+  readonly table: Int32Array;
+}
+
+/**
+ * Finds a candidate by name key.
+ * @param columns - the candidates
+ * @param key - a key as made by {@link selectionKey}
+ * @returns the candidate number, or -1 when no candidate has that name
+ */
+export function findCandidate(columns: CandidateColumns, key: string): number {
+  const { names, table } = columns;
+  const mask = (table.length >> 1) - 1;
+  const h = hashKey(key);
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const entry = table[2 * slot] as number;
+    if (entry === 0) return -1;
+    if (table[2 * slot + 1] === h && names[entry - 1] === key) return entry - 1;
+  }
+}
+
+/**
+ * Reads every row once: checks its shape, keeps the choosable ones with their name key, cost
+ * and kind, and checks totals, currencies and duplicate names. No intermediate object per row:
+ * the key of a name that is already lower-case ASCII without a trailing dot is the row's own
+ * string, hashed in the same scan that checks it.
+ *
+ * @param rows - `problem.rows` (an array)
+ * @param years - the cost horizon (a positive safe integer)
+ * @returns the candidates
+ * @throws TypeError for a row that is not an object with a string `domain`, a renewal price that
+ *   is neither a safe integer nor absent, a currency that is neither a string nor absent, or
+ *   totals beyond `Number.MAX_SAFE_INTEGER`
+ * @throws PeekerError `mixed_currency` or `duplicate_domain`
+ */
+export function readCandidates(rows: readonly AvailabilityRow[], years: number): CandidateColumns {
+  const capacity = rows.length;
+  let slotCount = 16;
+  while (slotCount < 2 * capacity) slotCount *= 2;
+  const mask = slotCount - 1;
+  const table = new Int32Array(2 * slotCount);
+  const names = new Array<string>(capacity);
+  const rowIndex = new Int32Array(capacity);
+  const costs = new Float64Array(capacity);
+  const kinds = new Uint8Array(capacity);
+  const kindCounts: [number, number, number] = [0, 0, 0];
+  const later = years - 1;
+  let duplicates: string[] | undefined;
+  let currencies: Set<string> | undefined;
+  let currency: string | undefined;
+  let lastRawCurrency: string | undefined;
+  let count = 0;
+  let absCost = 0;
+  let absPrice = 0;
+  let absRenewal = 0;
+  for (let i = 0; i < capacity; i++) {
+    const row = rows[i] as AvailabilityRow | undefined;
+    if (typeof row !== 'object' || row === null || typeof row.domain !== 'string') {
+      throw new TypeError(
+        `Expected problem.rows[${i}] to be an availability row with a string domain, got ${describeValue(row)}`,
+      );
+    }
+    const providers = providerMask(row);
+    if (providers === 0) continue;
+    const price = row.price_cents as number;
+    const rawRenewal: unknown = row.renewal_price_cents;
+    let renewal = price;
+    if (rawRenewal !== undefined && rawRenewal !== null) {
+      if (!Number.isSafeInteger(rawRenewal)) {
+        throw new TypeError(
+          `Expected problem.rows[${i}].renewal_price_cents to be a safe integer or absent, got ${describeValue(rawRenewal)}`,
+        );
+      }
+      renewal = rawRenewal as number;
+    }
+    const rawCurrency: unknown = row.currency;
+    if (rawCurrency !== undefined && rawCurrency !== null && rawCurrency !== lastRawCurrency) {
+      if (typeof rawCurrency !== 'string') {
+        throw new TypeError(
+          `Expected problem.rows[${i}].currency to be a string or absent, got ${describeValue(rawCurrency)}`,
+        );
+      }
+      lastRawCurrency = rawCurrency;
+      const lower = rawCurrency.toLowerCase();
+      if (currency === undefined) currency = lower;
+      else if (lower !== currency) (currencies ??= new Set([currency])).add(lower);
+    }
+    const cost = price + later * renewal;
+    absPrice += Math.abs(price);
+    absRenewal += Math.abs(renewal);
+    absCost += Math.abs(cost);
+
+    // Name key and its hash in one scan (as hashKey does); only names that need changing go
+    // through selectionKey.
+    let name = row.domain;
+    const length = name.length;
+    let h = FNV_OFFSET;
+    let plain = true;
+    let j = 0;
+    for (; j + 1 < length; j += 2) {
+      const c = name.charCodeAt(j);
+      const d = name.charCodeAt(j + 1);
+      if (mayChangeCase(c) || mayChangeCase(d)) plain = false;
+      h = Math.imul(h ^ (c | (d << 16)), FNV_PRIME);
+    }
+    if (j < length) {
+      const c = name.charCodeAt(j);
+      if (mayChangeCase(c)) plain = false;
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    if (plain && name.charCodeAt(length - 1) !== 46) {
+      h = finishHash(h);
+    } else {
+      name = selectionKey(name);
+      h = hashKey(name);
+    }
+    let slot = h & mask;
+    let entry = table[2 * slot] as number;
+    while (entry !== 0 && (table[2 * slot + 1] !== h || names[entry - 1] !== name)) {
+      slot = (slot + 1) & mask;
+      entry = table[2 * slot] as number;
+    }
+    if (entry !== 0) {
+      (duplicates ??= []).push(name);
+      continue;
+    }
+    table[2 * slot] = count + 1;
+    table[2 * slot + 1] = h;
+    const kind = KIND_OF_MASK[providers] as number;
+    names[count] = name;
+    rowIndex[count] = i;
+    costs[count] = cost;
+    kinds[count] = kind;
+    kindCounts[kind] = (kindCounts[kind] as number) + 1;
+    count++;
+  }
+  names.length = count;
+  if (!Number.isSafeInteger(absPrice) || !Number.isSafeInteger(absRenewal) || !Number.isSafeInteger(absCost)) {
+    throw new TypeError(
+      `Expected prices and years whose totals stay below Number.MAX_SAFE_INTEGER, got a total of ${absCost} cents`,
+    );
+  }
+  if (currencies !== undefined) {
+    const list = [...currencies].sort(compareNames);
+    throw new PeekerError(
+      'mixed_currency',
+      `Availability rows are priced in more than one currency (${list.join(', ')}); check all names in one currency.`,
+    );
+  }
+  if (duplicates !== undefined) {
+    const list = [...new Set(duplicates)].sort(compareNames);
+    throw new PeekerError(
+      'duplicate_domain',
+      `More than one orderable availability row for ${listNames(list)}; pass one row per domain.`,
+    );
+  }
+  return { count, names, rowIndex, costs, kinds, kindCounts, table };
+}
+/** Mark in a per-candidate `skip` column: the name is excluded. */
+export const SKIP_EXCLUDED = 1;
+/** Mark in a per-candidate `skip` column: the name is pinned and already placed. */
+export const SKIP_PINNED = 2;
+
+/** Up to this many distinct group keys are looked up by a scan instead of a map. */
+const SHORT_SCAN = 8;
+
+/** The caps' groups of the candidates, numbered in key order. */
+export interface CandidateGroups {
+  /** Group keys, sorted by code unit. */
+  readonly keys: string[];
+  /** Group number of each candidate (meaningless for excluded candidates, which belong to none). */
+  readonly ofCandidate: Int32Array;
+  /** Candidates per (group, kind), at `group * 3 + kind`; excluded ones are not counted. */
+  readonly sizes: Int32Array;
+}
+
+/**
+ * Calls `groupOf` once per candidate that is not excluded, in candidate order, and numbers the
+ * groups by key (so input order never matters).
+ * @param rows - `problem.rows`
+ * @param columns - the candidates
+ * @param groupOf - `problem.groupOf`
+ * @param skip - per candidate, `SKIP_EXCLUDED` for excluded ones; undefined when none is
+ * @returns the groups
+ * @throws TypeError when `groupOf` returns something other than a string
+ */
+export function groupCandidates(
+  rows: readonly AvailabilityRow[],
+  columns: CandidateColumns,
+  groupOf: (row: AvailabilityRow) => string,
+  skip: Uint8Array | undefined,
+): CandidateGroups {
+  const { count, names, rowIndex, kinds } = columns;
+  // Temporary ids in first-seen order, renumbered below in key order.
+  const ids = new Int32Array(count);
+  const seenIds = new Map<string, number>();
+  const seenKeys: string[] = [];
+  const seenSizes: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (skip !== undefined && skip[i] === SKIP_EXCLUDED) continue;
+    const key: unknown = groupOf(rows[rowIndex[i] as number] as AvailabilityRow);
+    if (typeof key !== 'string') {
+      throw new TypeError(`Expected problem.groupOf(row) to return a string for ${names[i]}, got ${describeValue(key)}`);
+    }
+    // A few keys (TLDs) are the usual case: a short scan finds them faster than the map.
+    let id = -1;
+    const known = seenKeys.length;
+    if (known <= SHORT_SCAN) {
+      for (let k = 0; k < known; k++) {
+        if (seenKeys[k] === key) {
+          id = k;
+          break;
+        }
+      }
+    } else {
+      id = seenIds.get(key) ?? -1;
+    }
+    if (id < 0) {
+      id = known;
+      seenIds.set(key, id);
+      seenKeys.push(key);
+      seenSizes.push(0, 0, 0);
+    }
+    ids[i] = id;
+    const bucket = id * 3 + (kinds[i] as number);
+    seenSizes[bucket] = (seenSizes[bucket] as number) + 1;
+  }
+  const order = seenKeys.map((_, id) => id).sort((a, b) => compareNames(seenKeys[a] as string, seenKeys[b] as string));
+  const renumber = new Int32Array(seenKeys.length);
+  const keys: string[] = [];
+  const sizes = new Int32Array(seenKeys.length * 3);
+  for (const id of order) {
+    const g = keys.length;
+    renumber[id] = g;
+    keys.push(seenKeys[id] as string);
+    for (let kind = 0; kind < 3; kind++) sizes[g * 3 + kind] = seenSizes[id * 3 + kind] as number;
+  }
+  for (let i = 0; i < count; i++) ids[i] = renumber[ids[i] as number] ?? 0;
+  return { keys, ofCandidate: ids, sizes };
+}
+
+/**
+ * First-year and renewal price of a candidate's row (a missing renewal is the first-year price).
+ * @param row - a row accepted by {@link readCandidates}
+ * @returns `[price, renewal]` in cents
+ */
+export function rowPrices(row: AvailabilityRow): [number, number] {
+  const price = row.price_cents as number;
+  const renewal = row.renewal_price_cents;
+  return [price, renewal === undefined || renewal === null ? price : renewal];
+}
+
+const compareNames = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,7 +1,4 @@
-import { isOrderable } from '../availability/availability-row.ts';
 import type { AvailabilityRow, Provider } from '../availability/availability-row.ts';
-import { PeekerError } from '../errors/peeker-error.ts';
-import { describeValue } from '../internal/describe-value.ts';
 import {
   KIND_COUNT,
   KIND_DUAL,
@@ -10,22 +7,23 @@ import {
   minCostPooledFlow,
 } from '../internal/min-cost-flow.ts';
 import type { FlowGroup } from '../internal/min-cost-flow.ts';
-import { readSelectionInput, selectionKey } from '../internal/selection-input.ts';
+import {
+  findCandidate,
+  groupCandidates,
+  providerMask,
+  readCandidates,
+  readSelectionInput,
+  rowPrices,
+  selectionKey,
+  SKIP_EXCLUDED,
+  SKIP_PINNED,
+} from '../internal/selection-input.ts';
+import type { CandidateColumns } from '../internal/selection-input.ts';
 import { listNames, plural, shortfallSentence } from '../internal/selection-messages.ts';
 import type { Shortfall } from '../internal/selection-messages.ts';
-import { selectCheapest } from '../internal/select-cheapest.ts';
-import type { InfeasibleSelection, SelectionProblem, SelectionResult } from './selection-problem.ts';
+import { cheapestPools } from '../internal/select-cheapest.ts';
+import type { InfeasibleSelection, OptimalSelection, SelectionProblem, SelectionResult } from './selection-problem.ts';
 
-/** One group for the caps. Candidates are numbers into the solver's parallel columns. */
-interface GroupState {
-  readonly key: string;
-  /** The cap; after pins are placed, what is left of it for unpinned rows (never negative). */
-  cap: number;
-  /** How many pinned domains the group holds. */
-  pinned: number;
-  /** Unpinned, non-excluded candidates by kind. */
-  readonly byKind: number[][];
-}
 
 const compareNames = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -41,6 +39,24 @@ function unorderableText(name: string, row: AvailabilityRow): string {
   }
   if (!Number.isSafeInteger(row.price_cents)) return `Pinned domain ${name} has no price and cannot be ordered.`;
   return `Pinned domain ${name} cannot be used for Google or Microsoft.`;
+}
+
+/**
+ * Texts for pinned names that match no candidate but do match rows that cannot be chosen
+ * (an error path: one more pass over the rows, which are all known to be well-formed).
+ */
+function unorderablePins(rows: readonly AvailabilityRow[], pinNames: ReadonlyMap<string, unknown>): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as AvailabilityRow;
+    if (providerMask(row) !== 0) continue;
+    const name = selectionKey(row.domain);
+    if (!pinNames.has(name)) continue;
+    const text = unorderableText(name, row);
+    const seen = texts.get(name);
+    if (seen === undefined || text < seen) texts.set(name, text);
+  }
+  return texts;
 }
 
 /**
@@ -114,145 +130,44 @@ function unorderableText(name: string, row: AvailabilityRow): string {
 export function solveSelection(problem: SelectionProblem): SelectionResult {
   const input = readSelectionInput(problem);
   const { rows, years, excluded, groupOf, capOf } = input;
-  const pinKeys = new Set(input.pins.map((pin) => pin.name));
 
-  // 1. Rows → candidates (orderable and usable for a provider), in parallel columns.
-  const capacity = rows.length;
-  const names: string[] = new Array<string>(capacity);
-  const rowIndex = new Int32Array(capacity);
-  const prices = new Float64Array(capacity);
-  const renewals = new Float64Array(capacity);
-  const costs = new Float64Array(capacity);
-  const kinds = new Uint8Array(capacity);
-  const indexOf = new Map<string, number>();
-  const unorderable = new Map<string, string>();
-  const duplicates = new Set<string>();
-  const currencies = new Set<string>();
-  let count = 0;
-  let absCost = 0;
-  let absPrice = 0;
-  let absRenewal = 0;
-  let lastRawCurrency: string | undefined;
-  for (let i = 0; i < capacity; i++) {
-    const row = rows[i] as AvailabilityRow | undefined;
-    if (typeof row !== 'object' || row === null || typeof row.domain !== 'string') {
-      throw new TypeError(
-        `Expected problem.rows[${i}] to be an availability row with a string domain, got ${describeValue(row)}`,
-      );
-    }
-    const orderable = isOrderable(row);
-    const usable = orderable ? (row.usable_for as readonly string[]) : undefined;
-    const google = usable !== undefined && usable.indexOf('google') >= 0;
-    const microsoft = usable !== undefined && usable.indexOf('microsoft') >= 0;
-    if (!google && !microsoft) {
-      if (pinKeys.size > 0) {
-        const name = selectionKey(row.domain);
-        if (pinKeys.has(name)) {
-          const text = unorderableText(name, row);
-          const seen = unorderable.get(name);
-          if (seen === undefined || text < seen) unorderable.set(name, text);
-        }
+  // 1. Rows → candidates (orderable and usable for a provider), in parallel columns: one pass.
+  //    Excluded candidates and placed pins stay out of the pools (`skip`).
+  const candidates = readCandidates(rows, years);
+  const { count, names, kinds } = candidates;
+  let skip: Uint8Array | undefined;
+  const excludedCandidates: number[] = [];
+  if (excluded.size > 0 || input.pins.length > 0) {
+    skip = new Uint8Array(count);
+    for (const name of excluded) {
+      const i = findCandidate(candidates, name);
+      if (i >= 0) {
+        skip[i] = SKIP_EXCLUDED;
+        excludedCandidates.push(i);
       }
-      continue;
     }
-    const name = selectionKey(row.domain);
-    const price = row.price_cents as number;
-    const rawRenewal: unknown = row.renewal_price_cents;
-    let renewal = price;
-    if (rawRenewal !== undefined && rawRenewal !== null) {
-      if (!Number.isSafeInteger(rawRenewal)) {
-        throw new TypeError(
-          `Expected problem.rows[${i}].renewal_price_cents to be a safe integer or absent, got ${describeValue(rawRenewal)}`,
-        );
-      }
-      renewal = rawRenewal as number;
-    }
-    const rawCurrency: unknown = row.currency;
-    if (rawCurrency !== undefined && rawCurrency !== null && rawCurrency !== lastRawCurrency) {
-      if (typeof rawCurrency !== 'string') {
-        throw new TypeError(
-          `Expected problem.rows[${i}].currency to be a string or absent, got ${describeValue(rawCurrency)}`,
-        );
-      }
-      lastRawCurrency = rawCurrency;
-      currencies.add(rawCurrency.toLowerCase());
-    }
-    const cost = price + (years - 1) * renewal;
-    absPrice += Math.abs(price);
-    absRenewal += Math.abs(renewal);
-    absCost += Math.abs(cost);
-    const size = indexOf.size;
-    indexOf.set(name, count);
-    if (indexOf.size === size) {
-      duplicates.add(name);
-      continue;
-    }
-    names[count] = name;
-    rowIndex[count] = i;
-    prices[count] = price;
-    renewals[count] = renewal;
-    costs[count] = cost;
-    kinds[count] = google && microsoft ? KIND_DUAL : google ? KIND_GOOGLE_ONLY : KIND_MICROSOFT_ONLY;
-    count++;
   }
-  names.length = count;
-  if (!Number.isSafeInteger(absPrice) || !Number.isSafeInteger(absRenewal) || !Number.isSafeInteger(absCost)) {
-    throw new TypeError(
-      `Expected prices and years whose totals stay below Number.MAX_SAFE_INTEGER, got a total of ${absCost} cents`,
-    );
-  }
-  if (currencies.size > 1) {
-    const list = [...currencies].sort(compareNames);
-    throw new PeekerError(
-      'mixed_currency',
-      `Availability rows are priced in more than one currency (${list.join(', ')}); check all names in one currency.`,
-    );
-  }
-  if (duplicates.size > 0) {
-    const list = [...duplicates].sort(compareNames);
-    throw new PeekerError(
-      'duplicate_domain',
-      `More than one orderable availability row for ${listNames(list)}; pass one row per domain.`,
-    );
-  }
-  const isExcluded = (i: number): boolean => excluded.size > 0 && excluded.has(names[i] as string);
 
-  // 2. Groups (one uncapped group without caps). Pins count against their group.
-  const groupList: GroupState[] = [];
-  const groupOfCandidate = new Int32Array(count);
+  // 2. Groups, in key order (one uncapped group without caps). `bucketSizes[g * 3 + kind]`
+  //    counts the rows of group g and that kind left for the pools.
+  let groupKeys = [''];
+  let groupOfCandidate: Int32Array | undefined;
+  let bucketSizes: Int32Array;
+  const groupCaps: number[] = [];
   if (capOf !== undefined && groupOf !== undefined) {
-    // Temporary ids in first-seen order, renumbered below in key order (input order never matters).
-    const seenIds = new Map<string, number>();
-    const seenKeys: string[] = [];
-    for (let i = 0; i < count; i++) {
-      if (isExcluded(i)) continue;
-      const key: unknown = groupOf(rows[rowIndex[i] as number] as AvailabilityRow);
-      if (typeof key !== 'string') {
-        throw new TypeError(
-          `Expected problem.groupOf(row) to return a string for ${names[i]}, got ${describeValue(key)}`,
-        );
-      }
-      let id = seenIds.get(key);
-      if (id === undefined) {
-        id = seenKeys.length;
-        seenIds.set(key, id);
-        seenKeys.push(key);
-      }
-      groupOfCandidate[i] = id;
-    }
-    const order = seenKeys.map((_, id) => id).sort((a, b) => compareNames(seenKeys[a] as string, seenKeys[b] as string));
-    const renumber = new Int32Array(seenKeys.length);
-    for (const id of order) {
-      const key = seenKeys[id] as string;
-      renumber[id] = groupList.length;
-      groupList.push({ key, cap: capOf(key), pinned: 0, byKind: [[], [], []] });
-    }
-    for (let i = 0; i < count; i++) groupOfCandidate[i] = renumber[groupOfCandidate[i] as number] as number;
+    const groups = groupCandidates(rows, candidates, groupOf, skip);
+    groupKeys = groups.keys;
+    groupOfCandidate = groups.ofCandidate;
+    bucketSizes = groups.sizes;
+    for (const key of groupKeys) groupCaps.push(capOf(key));
   } else {
-    groupList.push({ key: '', cap: Number.POSITIVE_INFINITY, pinned: 0, byKind: [[], [], []] });
+    groupCaps.push(Number.POSITIVE_INFINITY);
+    bucketSizes = Int32Array.from(candidates.kindCounts);
+    for (const i of excludedCandidates) bucketSizes[kinds[i] as number] = (bucketSizes[kinds[i] as number] as number) - 1;
   }
+  const groupCount = groupKeys.length;
 
-  // 3. Pins: validate, merge repeats, take them out.
+  // 3. Pins: validate, merge repeats, take them out. Pins count against their group.
   const problems: string[] = [];
   const pinProviders = new Map<string, Provider | undefined | 'conflict'>();
   for (const pin of input.pins) {
@@ -263,15 +178,21 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
   const fixedGoogle: number[] = [];
   const fixedMicrosoft: number[] = [];
   const freePins: number[] = [];
-  const pinned = new Set<number>();
+  const groupPinned = new Int32Array(groupCount);
+  let unorderable: Map<string, string> | undefined;
   for (const name of [...pinProviders.keys()].sort(compareNames)) {
     const provider = pinProviders.get(name);
-    const i = indexOf.get(name);
     if (provider === 'conflict') {
       problems.push(`${name} is pinned to both Google and Microsoft.`);
-    } else if (excluded.has(name)) {
+      continue;
+    }
+    if (excluded.has(name)) {
       problems.push(`${name} is both pinned and excluded.`);
-    } else if (i === undefined) {
+      continue;
+    }
+    const i = findCandidate(candidates, name);
+    if (i < 0) {
+      unorderable ??= unorderablePins(rows, pinProviders);
       problems.push(
         unorderable.get(name) ?? `Pinned domain ${name} is not among the checked domains; check its availability first.`,
       );
@@ -280,8 +201,11 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
     } else if (provider === 'google' && !canGoogle(kinds[i] as number)) {
       problems.push(`Pinned domain ${name} can only be used for Microsoft, not Google.`);
     } else {
-      pinned.add(i);
-      (groupList[groupOfCandidate[i] as number] as GroupState).pinned++;
+      (skip as Uint8Array)[i] = SKIP_PINNED;
+      const g = groupOfCandidate === undefined ? 0 : (groupOfCandidate[i] as number);
+      groupPinned[g] = (groupPinned[g] as number) + 1;
+      const bucket = g * KIND_COUNT + (kinds[i] as number);
+      bucketSizes[bucket] = (bucketSizes[bucket] as number) - 1;
       if (provider === 'google') fixedGoogle.push(i);
       else if (provider === 'microsoft') fixedMicrosoft.push(i);
       else freePins.push(i);
@@ -289,7 +213,7 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
   }
 
   const requiredTotal = input.google + input.microsoft;
-  const pinCount = pinned.size;
+  const pinCount = fixedGoogle.length + fixedMicrosoft.length + freePins.length;
   // Slots left per side after pins with a provider.
   const openGoogle = input.google - fixedGoogle.length;
   const openMicrosoft = input.microsoft - fixedMicrosoft.length;
@@ -304,9 +228,8 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
       `${plural(fixedMicrosoft.length, 'domain')} ${isAre(fixedMicrosoft.length)} pinned to Microsoft, but the order needs only ${input.microsoft}.`,
     );
   }
-  const pinnedOfKind = (kind: number): number[] => freePins.filter((i) => kinds[i] === kind);
-  const pinnedGoogleOnly = pinnedOfKind(KIND_GOOGLE_ONLY);
-  const pinnedMicrosoftOnly = pinnedOfKind(KIND_MICROSOFT_ONLY);
+  const pinnedGoogleOnly = freePins.filter((i) => kinds[i] === KIND_GOOGLE_ONLY);
+  const pinnedMicrosoftOnly = freePins.filter((i) => kinds[i] === KIND_MICROSOFT_ONLY);
   // Room per kind among the rows still to choose: Google-only rows may fill at most the open
   // Google slots, Microsoft-only rows at most the open Microsoft slots.
   const googleOnlyRoom = Math.max(0, openGoogle) - pinnedGoogleOnly.length;
@@ -320,33 +243,31 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
     if (googleOnlyRoom < 0) problems.push(tooMany(pinnedGoogleOnly, 'Google', openGoogle));
     if (microsoftOnlyRoom < 0) problems.push(tooMany(pinnedMicrosoftOnly, 'Microsoft', openMicrosoft));
   }
-  for (const group of groupList) {
-    if (group.pinned > group.cap) {
+  for (let g = 0; g < groupCount; g++) {
+    const pinnedHere = groupPinned[g] as number;
+    const cap = groupCaps[g] as number;
+    if (pinnedHere > cap) {
       problems.push(
-        `${plural(group.pinned, 'pinned domain')} ${isAre(group.pinned)} in group "${group.key}", but at most ${group.cap} ${isAre(group.cap)} allowed per group.`,
+        `${plural(pinnedHere, 'pinned domain')} ${isAre(pinnedHere)} in group "${groupKeys[g]}", but at most ${cap} ${isAre(cap)} allowed per group.`,
       );
     }
-    group.cap = Math.max(0, group.cap - group.pinned);
+    groupCaps[g] = Math.max(0, cap - pinnedHere);
   }
 
   // 4. The reduced problem: choose `toChoose` of the unpinned rows; is it feasible?
   const toChoose = Math.max(0, remaining);
   const kindCaps = [toChoose, Math.max(0, googleOnlyRoom), Math.max(0, microsoftOnlyRoom)];
-  for (let i = 0; i < count; i++) {
-    if (isExcluded(i) || (pinCount > 0 && pinned.has(i))) continue;
-    ((groupList[groupOfCandidate[i] as number] as GroupState).byKind[kinds[i] as number] as number[]).push(i);
-  }
   const needGoogle = Math.max(0, toChoose - (kindCaps[KIND_MICROSOFT_ONLY] as number));
   const needMicrosoft = Math.max(0, toChoose - (kindCaps[KIND_GOOGLE_ONLY] as number));
   const shortfallFor = (capped: boolean): Shortfall => {
     let fillAll = 0;
     let fillGoogle = 0;
     let fillMicrosoft = 0;
-    for (const { cap, byKind } of groupList) {
-      const dual = (byKind[KIND_DUAL] as number[]).length;
-      const googleOnly = (byKind[KIND_GOOGLE_ONLY] as number[]).length;
-      const microsoftOnly = (byKind[KIND_MICROSOFT_ONLY] as number[]).length;
-      const limit = capped ? cap : Number.POSITIVE_INFINITY;
+    for (let g = 0; g < groupCount; g++) {
+      const dual = bucketSizes[g * KIND_COUNT + KIND_DUAL] as number;
+      const googleOnly = bucketSizes[g * KIND_COUNT + KIND_GOOGLE_ONLY] as number;
+      const microsoftOnly = bucketSizes[g * KIND_COUNT + KIND_MICROSOFT_ONLY] as number;
+      const limit = capped ? (groupCaps[g] as number) : Number.POSITIVE_INFINITY;
       fillAll += Math.min(limit, dual + googleOnly + microsoftOnly);
       fillGoogle += Math.min(limit, dual + googleOnly);
       fillMicrosoft += Math.min(limit, dual + microsoftOnly);
@@ -363,31 +284,39 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
   }
 
   // 5. Min-cost flow. Groups that cannot bind (no more rows than their cap, or a cap ≥ what is
-  //    left to choose) merge into one uncapped group; each pool keeps only the rows that can matter.
-  const merged: number[][] = [[], [], []];
-  const flowSets: { cap: number; byKind: number[][] }[] = [{ cap: Number.POSITIVE_INFINITY, byKind: merged }];
-  for (const group of groupList) {
-    const size = group.byKind.reduce((sum, list) => sum + list.length, 0);
-    if (group.cap < size && group.cap < toChoose) {
-      flowSets.push(group);
-    } else {
-      for (let kind = 0; kind < KIND_COUNT; kind++) {
-        const target = merged[kind] as number[];
-        const source = group.byKind[kind] as number[];
-        // Adopt the first list instead of copying it (group lists are not read after this).
-        if (target.length === 0) merged[kind] = source;
-        else for (const i of source) target.push(i);
-      }
+  //    left to choose) merge into one uncapped flow group (number 0); the others follow in key
+  //    order. Each pool (flow group, kind) keeps only the rows that can matter.
+  const flowCaps = [Number.POSITIVE_INFINITY];
+  const flowOfGroup = new Int32Array(groupCount);
+  for (let g = 0; g < groupCount; g++) {
+    const base = g * KIND_COUNT;
+    const size = (bucketSizes[base] as number) + (bucketSizes[base + 1] as number) + (bucketSizes[base + 2] as number);
+    const cap = groupCaps[g] as number;
+    if (cap < size && cap < toChoose) {
+      flowOfGroup[g] = flowCaps.length;
+      flowCaps.push(cap);
     }
   }
-  const columns = { names, costs };
-  const pools: number[][][] = flowSets.map(({ cap, byKind }) =>
-    byKind.map((list, kind) => selectCheapest(list, Math.min(cap, kindCaps[kind] as number), columns)),
-  );
-  const flowGroups: FlowGroup[] = flowSets.map(({ cap }, g) => ({
-    cap,
-    pools: (pools[g] as number[][]).map((pool) => pool.map((i) => costs[i] as number)),
-  }));
+  const poolSizes = new Int32Array(flowCaps.length * KIND_COUNT);
+  for (let g = 0; g < groupCount; g++) {
+    for (let kind = 0; kind < KIND_COUNT; kind++) {
+      const pool = (flowOfGroup[g] as number) * KIND_COUNT + kind;
+      poolSizes[pool] = (poolSizes[pool] as number) + (bucketSizes[g * KIND_COUNT + kind] as number);
+    }
+  }
+  const limits: number[] = [];
+  for (const cap of flowCaps) for (const kindCap of kindCaps) limits.push(Math.min(cap, kindCap));
+  const pools = cheapestPools(candidates, skip, groupOfCandidate, flowOfGroup, poolSizes, limits);
+  const flowGroups: FlowGroup[] = [];
+  for (let f = 0; f < flowCaps.length; f++) {
+    const poolCosts: Float64Array[] = [];
+    for (const pool of pools[f] as number[][]) {
+      const poolCost = new Float64Array(pool.length);
+      for (let j = 0; j < pool.length; j++) poolCost[j] = candidates.costs[pool[j] as number] as number;
+      poolCosts.push(poolCost);
+    }
+    flowGroups.push({ cap: flowCaps[f] as number, pools: poolCosts });
+  }
   const used = minCostPooledFlow({ groups: flowGroups, kindCaps, units: toChoose });
   if (used === null) {
     // Unreachable when the shortfall test above is right; kept as a safe answer.
@@ -395,50 +324,69 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
   }
 
   // 6. Assign slots and add up the cost.
-  const chosen: number[] = [...fixedGoogle, ...fixedMicrosoft, ...freePins];
-  const google: string[] = fixedGoogle.map((i) => names[i] as string);
-  const microsoft: string[] = fixedMicrosoft.map((i) => names[i] as string);
-  const dual: string[] = [];
-  const place = (i: number): void => {
-    const kind = kinds[i] as number;
-    const name = names[i] as string;
-    if (kind === KIND_DUAL) dual.push(name);
-    else if (kind === KIND_GOOGLE_ONLY) google.push(name);
-    else microsoft.push(name);
-  };
-  freePins.forEach(place);
-  used.forEach((counts, g) => {
+  const chosen: number[] = [];
+  for (const f of [fixedGoogle, fixedMicrosoft, freePins]) for (const i of f) chosen.push(i);
+  used.forEach((counts, f) => {
     for (let kind = 0; kind < KIND_COUNT; kind++) {
-      const pool = (pools[g] as number[][])[kind] as number[];
-      for (let j = 0; j < (counts[kind] as number); j++) {
-        chosen.push(pool[j] as number);
-        place(pool[j] as number);
-      }
+      const pool = (pools[f] as number[][])[kind] as number[];
+      for (let j = 0; j < (counts[kind] as number); j++) chosen.push(pool[j] as number);
     }
   });
-  dual.sort(compareNames);
-  const dualToMicrosoft = input.microsoft - microsoft.length;
+  return assemble(rows, candidates, chosen, fixedGoogle.length + fixedMicrosoft.length, fixedGoogle.length, input.microsoft, years);
+}
+
+/**
+ * The optimal answer from the chosen candidates: `chosen` starts with the pins fixed to Google
+ * (`fixedGoogleCount` of them), then those fixed to Microsoft (up to `fixedCount`); every other
+ * one goes by kind, and Microsoft slots still open go to the alphabetically first dual-capable
+ * names.
+ */
+function assemble(
+  rows: readonly AvailabilityRow[],
+  candidates: CandidateColumns,
+  chosen: readonly number[],
+  fixedCount: number,
+  fixedGoogleCount: number,
+  requiredMicrosoft: number,
+  years: number,
+): OptimalSelection {
+  const { names, kinds, rowIndex } = candidates;
+  const google: string[] = [];
+  const microsoft: string[] = [];
+  const dual: string[] = [];
+  let firstYear = 0;
+  let renewal = 0;
+  let currency: string | null = null;
+  for (let c = 0; c < chosen.length; c++) {
+    const i = chosen[c] as number;
+    const name = names[i] as string;
+    const kind = kinds[i] as number;
+    if (c < fixedGoogleCount) google.push(name);
+    else if (c < fixedCount) microsoft.push(name);
+    else if (kind === KIND_DUAL) dual.push(name);
+    else if (kind === KIND_GOOGLE_ONLY) google.push(name);
+    else microsoft.push(name);
+    const row = rows[rowIndex[i] as number] as AvailabilityRow;
+    const [price, renewalPrice] = rowPrices(row);
+    firstYear += price;
+    renewal += renewalPrice;
+    const raw = row.currency;
+    if (currency === null && typeof raw === 'string') currency = raw.toLowerCase();
+  }
+  // The default sort compares strings by UTF-16 code units, as compareNames does.
+  dual.sort();
+  const dualToMicrosoft = requiredMicrosoft - microsoft.length;
   if (dualToMicrosoft < 0 || dualToMicrosoft > dual.length) {
     throw new Error('solveSelection: internal error, slot counts do not add up');
   }
   for (let j = 0; j < dual.length; j++) (j < dualToMicrosoft ? microsoft : google).push(dual[j] as string);
-
-  let firstYear = 0;
-  let renewal = 0;
-  let currency: string | null = null;
-  for (const i of chosen) {
-    firstYear += prices[i] as number;
-    renewal += renewals[i] as number;
-    const raw = (rows[rowIndex[i] as number] as AvailabilityRow).currency;
-    if (currency === null && typeof raw === 'string') currency = raw.toLowerCase();
-  }
-  google.sort(compareNames);
-  microsoft.sort(compareNames);
+  google.sort();
+  microsoft.sort();
   return {
     status: 'optimal',
     google,
     microsoft,
-    domains: [...google, ...microsoft].sort(compareNames),
+    domains: mergeSorted(google, microsoft),
     cost: {
       first_year_cents: firstYear,
       renewal_cents: renewal,
@@ -446,6 +394,17 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
       currency,
     },
   };
+}
+
+/** Merges two lists of distinct names, each sorted by code unit, into a new sorted list. */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push((a[i] as string) < (b[j] as string) ? (a[i++] as string) : (b[j++] as string));
+  while (i < a.length) out.push(a[i++] as string);
+  while (j < b.length) out.push(b[j++] as string);
+  return out;
 }
 
 /** Builds the infeasible answer: pin problems first, then what to add. */
