@@ -42,7 +42,7 @@ export default defineConfig({
           testTimeout: 240_000,
           hookTimeout: 60_000,
           fileParallelism: false,
-          // node parts first, then the browser part: never both at once
+          // separate groups: the node and browser projects never run at the same time
           sequence: { groupOrder: 0 },
         },
       },
