@@ -6,6 +6,7 @@
 import type { AvailabilityRow } from '../../../packages/core/src/availability/availability-row.ts';
 import type { AvailabilityTransport } from '../../../packages/core/src/availability/create-availability-checker.ts';
 import { PeekerError } from '../../../packages/core/src/errors/peeker-error.ts';
+import { availableRow } from '../../fixtures/peeker-api-examples.ts';
 
 interface Timer {
   due: number;
@@ -115,17 +116,7 @@ export function createVirtualTime(start = START): VirtualTime {
 }
 
 /** A plain answer for a name: available, priced, usable for both providers. */
-export function answerRow(domain: string): AvailabilityRow {
-  return {
-    domain,
-    available: true,
-    premium: false,
-    price_cents: 1300,
-    renewal_price_cents: 1500,
-    currency: 'usd',
-    usable_for: ['google', 'microsoft'],
-  };
-}
+export const answerRow = availableRow;
 
 export interface TransportCall {
   domains: readonly string[];

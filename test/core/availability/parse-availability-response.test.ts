@@ -2,24 +2,9 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { parseAvailabilityResponse } from '../../../packages/core/src/availability/parse-availability-response.ts';
 import { PeekerApiError } from '../../../packages/core/src/errors/peeker-api-error.ts';
+import { docsAvailabilityRows } from '../../fixtures/peeker-api-examples.ts';
 
-const docsExample = {
-  data: {
-    domains: [
-      {
-        domain: 'acme-mail.com',
-        available: true,
-        premium: false,
-        price_cents: 1300,
-        renewal_price_cents: 1500,
-        currency: 'usd',
-        usable_for: ['google', 'microsoft'],
-      },
-      { domain: 'team-acme.com', available: false, premium: false, reason: 'taken' },
-      { domain: 'premium-acme.com', available: false, premium: true, reason: 'premium' },
-    ],
-  },
-};
+const docsExample = { data: { domains: docsAvailabilityRows() } };
 
 function parseError(json: unknown): PeekerApiError {
   try {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PeekerError, solveSelection } from '@peeker/core';
 import type { AvailabilityRow, SelectionProblem, SelectionResult } from '@peeker/core';
 import { checkSelection } from '@peeker/core/testing';
+import { docsAvailabilityRows } from '../../fixtures/peeker-api-examples.ts';
 
 /** An available row; `usable` 'both' (default), 'google' or 'microsoft'. */
 function row(
@@ -46,19 +47,7 @@ function infeasible(problem: SelectionProblem) {
 
 describe('solveSelection: published shapes and basic rules', () => {
   it('reads the rows of the availability example in the API reference', () => {
-    const rows: AvailabilityRow[] = [
-      {
-        domain: 'acme-mail.com',
-        available: true,
-        premium: false,
-        price_cents: 1300,
-        renewal_price_cents: 1500,
-        currency: 'usd',
-        usable_for: ['google', 'microsoft'],
-      },
-      { domain: 'team-acme.com', available: false, premium: false, reason: 'taken' },
-      { domain: 'premium-acme.com', available: false, premium: true, reason: 'premium' },
-    ];
+    const rows = docsAvailabilityRows();
     expect(optimal({ rows, required: { google: 0, microsoft: 1 } })).toEqual({
       status: 'optimal',
       google: [],
