@@ -55,7 +55,18 @@ async function readJson(req: IncomingMessage, limit = 64 * 1024): Promise<unknow
     if (size > limit) throw new PeekerError('payload_too_large', 'Request body too large');
     chunks.push(chunk as Buffer);
   }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch (error) {
+    throw new PeekerError('invalid_request', 'Request body is not valid JSON', { cause: error });
+  }
+}
+
+/** The server's log line for a failure: code and Peeker request id, never a secret. */
+function logFailure(where: string, error: unknown): void {
+  const e = error as { code?: string; status?: number; requestId?: string };
+  const code = PeekerError.is(error) ? error.code : error instanceof Error ? error.name : typeof error;
+  console.error(`[demo] ${where} failed: ${code}${e.status ? ` (HTTP ${e.status})` : ''}${e.requestId ? ` request ${e.requestId}` : ''}`);
 }
 
 /**
@@ -81,7 +92,7 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
     for (const stream of streams) stream.write(line);
   };
 
-  const availability = createAvailabilityHandler({ client });
+  const availability = createAvailabilityHandler({ client, onError: (error) => logFailure('availability', error) });
   const webhooks = createWebhookHandler({
     secret: sandbox.webhookSecret,
     onEvent: (event) => broadcast(event),
@@ -89,17 +100,28 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
 
   async function placeOrder(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      const body = (await readJson(req)) as { order?: OrderDraft };
+      const body = (await readJson(req)) as { order?: OrderDraft } | null;
+      const draft: Partial<OrderDraft> = body?.order ?? {};
+      // Never trust the browser's list: re-check it fresh, then validate counts, the
+      // Google/Microsoft split and orderability against those rows.
+      const names = Array.isArray(draft.domains)
+        ? draft.domains.map((d) => (typeof d === 'string' ? d : String(d?.domain ?? '')))
+        : [];
+      const rows = names.length > 0 ? await client.checkAvailability(names, { fresh: true }) : [];
       // The browser sent only the non-secret draft; the credentials are added here.
       const order = buildOrderRequest(
-        { ...(body.order ?? {}), bundle_id: bundle.id, sequencer: { ...DEMO_SEQUENCER } },
-        { required: bundle.required_domains },
+        { ...draft, bundle_id: bundle.id, sequencer: { ...DEMO_SEQUENCER } },
+        { required: bundle.required_domains, rows },
       );
       const { order: receipt, requestId } = await client.createOrder(order);
       sendJson(res, 200, { data: receipt, request_id: requestId ?? null });
     } catch (error) {
+      logFailure('order', error);
       const e = error as { status?: number; code?: string; message?: string; issues?: unknown; requestId?: string };
-      const status = typeof e.status === 'number' && e.status >= 400 ? e.status : PeekerError.is(error) ? 400 : 500;
+      const status =
+        typeof e.status === 'number' && e.status >= 400 ? e.status
+        : PeekerError.is(error) ? (error.code === 'payload_too_large' ? 413 : 400)
+        : 500;
       sendJson(res, status, {
         error: {
           code: PeekerError.is(error) ? error.code : 'internal_error',

@@ -87,6 +87,13 @@ describe('createAvailabilityHandler (fetch form, stub client)', () => {
     if (status === 502) expect((json.error as { details?: unknown }).details).toBeUndefined();
     if (status === 429) expect(response.headers.get('retry-after')).toBe('4');
     expect(onError).toHaveBeenCalled();
+    // The server's own log gets a scrubbed copy that is still a recognisable PeekerApiError.
+    const logged = onError.mock.calls[0]?.[0] as PeekerApiError;
+    expect(PeekerError.is(logged)).toBe(true);
+    expect(logged).toBeInstanceOf(PeekerApiError);
+    expect(logged.status).toBe(upstream);
+    expect(logged.message).toContain('upstream said');
+    expect(JSON.stringify({ message: logged.message, details: logged.details, stack: logged.stack })).not.toContain('UnitSecretKey');
   });
 
   it.each([

@@ -59,6 +59,25 @@ describe('createWebhookHandler (fetch form)', () => {
     expect(onEvent.mock.calls[0]?.[1]?.eventId).toBe('evt_R');
   });
 
+  it('forgets an event whose onEvent failed, so a later delivery of it is processed', async () => {
+    const seen: string[] = [];
+    const onEvent = vi.fn((e: { id: string }) => {
+      seen.push(e.id);
+      if (seen.length === 1) throw new Error('database down');
+    });
+    const onError = vi.fn();
+    const handler = createWebhookHandler({ secret: SECRET, onEvent, onError, now: () => NOW });
+    expect((await handler.fetch(await signed(event('evt_F')))).status).toBe(200);
+    await flush();
+    expect(onError).toHaveBeenCalledTimes(1);
+    const again = await handler.fetch(await signed(event('evt_F')));
+    expect(await again.json()).toEqual({ received: true });
+    await flush();
+    expect(seen).toEqual(['evt_F', 'evt_F']);
+    const third = await handler.fetch(await signed(event('evt_F')));
+    expect(await third.json()).toEqual({ received: true, duplicate: true });
+  });
+
   it('accepts any of several secrets (live + sandbox, rotation)', async () => {
     const onEvent = vi.fn();
     const handler = createWebhookHandler({ secret: ['whsec_live', SECRET], onEvent, now: () => NOW });

@@ -15,7 +15,7 @@ import {
   type ExchangeRequest,
   type ExchangeResponse,
 } from './http-exchange.ts';
-import { redactText, redactValue } from './redact-secrets.ts';
+import { redactError, redactText, redactValue } from './redact-secrets.ts';
 
 /** The part of a client the availability handler needs (a `PeekerClient` fits). */
 export interface AvailabilityHandlerClient {
@@ -163,7 +163,8 @@ export function createAvailabilityHandler(options: AvailabilityHandlerOptions): 
 
   const report = (error: unknown): void => {
     try {
-      onError?.(error);
+      // Server logs get a scrubbed copy too: a custom client's error could quote a key.
+      onError?.(redactError(error));
     } catch {
       // The logger failed; nothing else to do.
     }

@@ -12,6 +12,12 @@ export interface WebhookDedupeStore {
    * @returns `true` when the event was seen before (a duplicate), else `false`
    */
   seen(eventId: string): boolean | Promise<boolean>;
+  /**
+   * Optional: un-records `eventId`. The webhook handler calls it when `onEvent` throws, so a
+   * later delivery of the same event (Peeker re-sending after a lost 200) is processed again.
+   * @param eventId - the event id to forget
+   */
+  forget?(eventId: string): void | Promise<void>;
 }
 
 /** Options of {@link createMemoryDedupeStore}. */
@@ -56,6 +62,9 @@ export function createMemoryDedupeStore(options: MemoryDedupeStoreOptions = {}):
         ids.delete(oldest);
       }
       return false;
+    },
+    forget(eventId) {
+      ids.delete(eventId);
     },
   };
 }

@@ -213,6 +213,12 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
           await onEvent(event, { eventId, headers: req.headers });
         } catch (error) {
           report(error, event);
+          // Not processed: let a later delivery of the same event through.
+          try {
+            await store?.forget?.(eventId);
+          } catch (forgetError) {
+            report(forgetError, event);
+          }
         }
       },
     };

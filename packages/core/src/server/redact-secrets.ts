@@ -54,3 +54,34 @@ export function redactValue<T>(value: T, secrets: readonly string[] = []): T {
   };
   return walk(value, 0) as T;
 }
+
+/**
+ * An error with {@link redactText} applied to its message, stack and own fields (its `cause`
+ * too), keeping its class and brand so `PeekerError.is` and `instanceof` still work. Returns
+ * the error itself when nothing needed scrubbing.
+ * @param error - anything thrown
+ * @param secrets - exact secrets to remove
+ * @returns the error, or a scrubbed copy of it
+ */
+export function redactError(error: unknown, secrets: readonly string[] = []): unknown {
+  if (!(error instanceof Error)) return redactValue(error, secrets);
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
+  let changed = false;
+  for (const key of Reflect.ownKeys(error)) {
+    const descriptor = Object.getOwnPropertyDescriptor(error, key);
+    if (descriptor === undefined) continue;
+    if ('value' in descriptor) {
+      const before: unknown = descriptor.value;
+      const after =
+        typeof before === 'string' ? redactText(before, secrets)
+        : key === 'cause' ? redactError(before, secrets)
+        : redactValue(before, secrets);
+      if (typeof before === 'string' || key === 'cause' ? after !== before : JSON.stringify(after) !== JSON.stringify(before)) {
+        changed = true;
+      }
+      descriptor.value = after;
+    }
+    Object.defineProperty(copy, key, descriptor);
+  }
+  return changed ? copy : error;
+}
