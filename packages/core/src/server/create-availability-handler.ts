@@ -39,7 +39,8 @@ export interface AvailabilityHandlerOptions {
   maxBodyBytes?: number;
   /**
    * Receives upstream failures and unexpected errors, for the server's own logs (the
-   * browser only gets a scrubbed envelope). `PeekerApiError`s carry `requestId`.
+   * browser only gets a scrubbed envelope). Errors arrive with any key-shaped text replaced
+   * by `[redacted]`, keeping their class; `PeekerApiError`s carry `requestId`.
    * @default undefined
    */
   onError?: (error: unknown) => void;
