@@ -41,6 +41,7 @@ export type {
   AvailabilityChecker,
   AvailabilityCheckerOptions,
   AvailabilityTransport,
+  BatchErrorHandler,
   CheckOptions,
   CheckProgress,
 } from './availability/create-availability-checker.ts';

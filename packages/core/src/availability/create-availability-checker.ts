@@ -51,6 +51,13 @@ export interface CheckProgress {
   rows: readonly AvailabilityRow[];
 }
 
+/**
+ * Receives a batch's last error and the names that became `errored` rows because of it.
+ * @param error - a `PeekerError` (a `PeekerApiError` from the fetch transport or the server client)
+ * @param domains - the names of that batch that came back `errored`
+ */
+export type BatchErrorHandler = (error: PeekerError, domains: readonly string[]) => void;
+
 /** Options of {@link createAvailabilityChecker}. */
 export interface AvailabilityCheckerOptions {
   /** The batch function: one call for at most `batchSize` names. Required. */
@@ -111,7 +118,7 @@ export interface AvailabilityCheckerOptions {
    * throw: an exception is rethrown asynchronously, like an event listener's.
    * @default undefined
    */
-  onBatchError?: (error: PeekerError, domains: readonly string[]) => void;
+  onBatchError?: BatchErrorHandler;
   /**
    * Clock in epoch milliseconds: `checked_at`, cache expiry and the rate budget use it.
    * @default Date.now
@@ -151,7 +158,7 @@ export interface CheckOptions {
    * tell the user "401: check the key". If it throws, the check rejects with that error.
    * @default undefined
    */
-  onBatchError?: (error: PeekerError, domains: readonly string[]) => void;
+  onBatchError?: BatchErrorHandler;
   /**
    * Skip the cache (use right before placing an order); the answers refresh it. A fresh
    * check still joins requests already in flight for its names: their answer is produced by
