@@ -5,6 +5,7 @@ import { createAvailabilityChecker } from '../../../packages/core/src/availabili
 import { createFetchTransport } from '../../../packages/core/src/availability/create-fetch-transport.ts';
 import { PeekerApiError } from '../../../packages/core/src/errors/peeker-api-error.ts';
 import { PeekerError } from '../../../packages/core/src/errors/peeker-error.ts';
+import { availableRow } from '../../fixtures/peeker-api-examples.ts';
 
 type Handler = (body: unknown, req: IncomingMessage, res: ServerResponse) => void;
 
@@ -50,15 +51,7 @@ beforeAll(async () => {
           domains: domains.map((domain) =>
             domain.startsWith('taken')
               ? { domain, available: false, premium: false, reason: 'taken', internal_score: 7 }
-              : {
-                  domain,
-                  available: true,
-                  premium: false,
-                  price_cents: 1300,
-                  renewal_price_cents: 1500,
-                  currency: 'usd',
-                  usable_for: ['google', 'microsoft'],
-                },
+              : availableRow(domain),
           ),
         },
       },
