@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { abortableSleep, raceAbort } from '../../../packages/core/src/internal/abortable-sleep.ts';
-import { anySignal } from '../../../packages/core/src/internal/any-signal.ts';
-import { computeBackoff } from '../../../packages/core/src/internal/backoff.ts';
-import { createRateBudget } from '../../../packages/core/src/internal/rate-budget.ts';
-import { createSemaphore } from '../../../packages/core/src/internal/semaphore.ts';
+import { anySignal } from '../../../packages/core/src/availability/any-signal.ts';
+import { computeBackoff } from '../../../packages/core/src/availability/backoff.ts';
+import { createRateBudget } from '../../../packages/core/src/availability/rate-budget.ts';
+import { createSemaphore } from '../../../packages/core/src/availability/semaphore.ts';
 import { createVirtualTime, START } from './fake-environment.ts';
 
 describe('computeBackoff', () => {

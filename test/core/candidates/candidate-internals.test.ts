@@ -4,10 +4,10 @@ import {
   createProtectedMatcher,
   editDistance,
   protectedNamesFor,
-} from '../../../packages/core/src/internal/candidate-filter.ts';
-import { parseBrand } from '../../../packages/core/src/internal/candidate-brand.ts';
-import { lengthPoints, spamWordAcross, tldPoints } from '../../../packages/core/src/internal/candidate-score.ts';
-import { buildLookalikes } from '../../../packages/core/src/internal/lookalikes.ts';
+} from '../../../packages/core/src/candidates/candidate-filter.ts';
+import { parseBrand } from '../../../packages/core/src/candidates/candidate-brand.ts';
+import { lengthPoints, spamWordAcross, tldPoints } from '../../../packages/core/src/candidates/candidate-score.ts';
+import { buildLookalikes } from '../../../packages/core/src/candidates/lookalikes.ts';
 
 /** Plain optimal-string-alignment distance, written independently of the implementation. */
 function osa(a: string, b: string): number {

@@ -10,7 +10,7 @@ import {
 import { DEFAULT_PROTECTED_BRANDS } from '../../../packages/core/src/candidates/protected-brands.ts';
 import { normalizeDomain } from '../../../packages/core/src/domains/normalize-domain.ts';
 import { PeekerError } from '../../../packages/core/src/errors/peeker-error.ts';
-import { buildLookalikes } from '../../../packages/core/src/internal/lookalikes.ts';
+import { buildLookalikes } from '../../../packages/core/src/candidates/lookalikes.ts';
 
 /** Plain optimal-string-alignment distance, written independently of the implementation. */
 function osa(a: string, b: string): number {

@@ -59,8 +59,8 @@ describe('normalizeHostname', () => {
   it('does not import tldts (keeps the public-suffix list out of browser bundles)', () => {
     const read = (path: string): string =>
       readFileSync(fileURLToPath(new URL(`../../../packages/core/src/${path}`, import.meta.url)), 'utf8');
-    for (const file of ['domains/normalize-hostname.ts', 'internal/domain-syntax.ts', 'internal/idna.ts',
-      'domains/parse-domain-list.ts', 'candidates/generate-candidates.ts', 'internal/candidate-brand.ts']) {
+    for (const file of ['domains/normalize-hostname.ts', 'domains/domain-syntax.ts', 'domains/idna.ts',
+      'domains/parse-domain-list.ts', 'candidates/generate-candidates.ts', 'candidates/candidate-brand.ts']) {
       expect(read(file), file).not.toMatch(/from ['"]tldts/);
       expect(read(file), file).not.toMatch(/normalize-domain/);
     }

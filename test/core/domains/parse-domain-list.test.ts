@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeDomain } from '../../../packages/core/src/domains/normalize-domain.ts';
 import { normalizeHostname } from '../../../packages/core/src/domains/normalize-hostname.ts';
 import { parseDomainList } from '../../../packages/core/src/domains/parse-domain-list.ts';
-import { decodePunycode } from '../../../packages/core/src/internal/idna.ts';
+import { decodePunycode } from '../../../packages/core/src/domains/idna.ts';
 
 describe('parseDomainList', () => {
   it('splits on newlines, commas, semicolons and whitespace, and normalises', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { minCostPooledFlow } from '../../../packages/core/src/internal/min-cost-flow.ts';
-import type { FlowGroup } from '../../../packages/core/src/internal/min-cost-flow.ts';
+import { minCostPooledFlow } from '../../../packages/core/src/solver/min-cost-flow.ts';
+import type { FlowGroup } from '../../../packages/core/src/solver/min-cost-flow.ts';
 
 /** Cheapest cost of pushing `units` by trying every prefix count of every pool; null when impossible. */
 function exhaustive(groups: readonly FlowGroup[], kindCaps: readonly number[], units: number): number | null {

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { constantTimeEqual } from '../../../packages/core/src/internal/constant-time.ts';
-import { bytesToHex } from '../../../packages/core/src/internal/hex.ts';
-import { hmacSha256Hex } from '../../../packages/core/src/internal/hmac.ts';
+import { constantTimeEqual } from '../../../packages/core/src/webhooks/constant-time.ts';
+import { bytesToHex } from '../../../packages/core/src/webhooks/hex.ts';
+import { hmacSha256Hex } from '../../../packages/core/src/webhooks/hmac.ts';
 import { signWebhook } from '../../../packages/core/src/webhooks/sign-webhook.ts';
 
 describe('signWebhook', () => {

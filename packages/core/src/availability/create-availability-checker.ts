@@ -1,10 +1,10 @@
 import { normalizeHostname } from '../domains/normalize-hostname.ts';
 import { PeekerError } from '../errors/peeker-error.ts';
 import { abortableSleep, raceAbort } from '../internal/abortable-sleep.ts';
-import { computeBackoff } from '../internal/backoff.ts';
+import { computeBackoff } from './backoff.ts';
 import { describeValue } from '../internal/describe-value.ts';
-import { createRateBudget } from '../internal/rate-budget.ts';
-import { createSemaphore } from '../internal/semaphore.ts';
+import { createRateBudget } from './rate-budget.ts';
+import { createSemaphore } from './semaphore.ts';
 import { Provider, type AvailabilityRow } from './availability-row.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { PeekerApiError } from '../errors/peeker-api-error.ts';
 import { PeekerError } from '../errors/peeker-error.ts';
-import { anySignal } from '../internal/any-signal.ts';
+import { anySignal } from './any-signal.ts';
 import { describeValue } from '../internal/describe-value.ts';
 import { parseErrorEnvelope } from '../internal/parse-error-envelope.ts';
 import type { AvailabilityTransport } from './create-availability-checker.ts';

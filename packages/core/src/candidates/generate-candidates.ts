@@ -1,6 +1,6 @@
 import { PeekerError } from '../errors/peeker-error.ts';
-import { parseBrand } from '../internal/candidate-brand.ts';
-import { createProtectedMatcher, protectedNamesFor } from '../internal/candidate-filter.ts';
+import { parseBrand } from './candidate-brand.ts';
+import { createProtectedMatcher, protectedNamesFor } from './candidate-filter.ts';
 import {
   FAMILY_POINTS,
   HYPHEN_POINTS,
@@ -8,10 +8,10 @@ import {
   SPAM_POINTS,
   spamWordAcross,
   tldPoints,
-} from '../internal/candidate-score.ts';
+} from './candidate-score.ts';
 import { describeValue } from '../internal/describe-value.ts';
-import { canonicalHostname, MAX_DOMAIN_LENGTH, MAX_LABEL_LENGTH } from '../internal/domain-syntax.ts';
-import { buildLookalikes } from '../internal/lookalikes.ts';
+import { canonicalHostname, MAX_DOMAIN_LENGTH, MAX_LABEL_LENGTH } from '../domains/domain-syntax.ts';
+import { buildLookalikes } from './lookalikes.ts';
 import { CandidatePattern } from './candidate-pattern.ts';
 import { DEFAULT_TLDS } from './default-tlds.ts';
 import { DEFAULT_PROTECTED_BRANDS } from './protected-brands.ts';

@@ -1,5 +1,5 @@
 import { parse } from 'tldts';
-import { canonicalHostname, invalidDomain } from '../internal/domain-syntax.ts';
+import { canonicalHostname, invalidDomain } from './domain-syntax.ts';
 
 /**
  * tldts options: ICANN section of the public-suffix list only. Private suffixes such as

@@ -1,4 +1,4 @@
-import { canonicalHostname } from '../internal/domain-syntax.ts';
+import { canonicalHostname } from './domain-syntax.ts';
 
 /**
  * Normalises a host name by syntax and IDNA rules only, **without** the public-suffix list:

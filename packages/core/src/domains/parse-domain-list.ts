@@ -1,6 +1,6 @@
 import { PeekerError } from '../errors/peeker-error.ts';
 import { describeValue } from '../internal/describe-value.ts';
-import { quoteInput } from '../internal/domain-syntax.ts';
+import { quoteInput } from './domain-syntax.ts';
 import { normalizeHostname } from './normalize-hostname.ts';
 
 /** Separators between pasted names: newlines, commas, semicolons and any whitespace. */

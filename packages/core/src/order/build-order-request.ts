@@ -2,7 +2,7 @@ import { isOrderable, type AvailabilityRow } from '../availability/availability-
 import { normalizeDomain } from '../domains/normalize-domain.ts';
 import { OrderValidationError, type OrderIssue } from '../errors/order-validation-error.ts';
 import { PeekerError } from '../errors/peeker-error.ts';
-import { describeType, hasIdPrefix, isEmail, isHttpUrl, isRecord } from '../internal/order-fields.ts';
+import { describeType, hasIdPrefix, isEmail, isHttpUrl, isRecord } from './order-fields.ts';
 import type { OrderDomain, OrderDraft, OrderRequest, Persona, SequencerSettings } from './order-request.ts';
 
 /** Most personas one order may carry (Peeker: "up to 10"). */

@@ -1,4 +1,4 @@
-import { compareCodeUnits, describeType, isRecord } from '../internal/order-fields.ts';
+import { compareCodeUnits, describeType, isRecord } from './order-fields.ts';
 import { buildOrderRequest, type OrderInput } from './build-order-request.ts';
 import type { OrderDomain, OrderDraft, OrderRequest } from './order-request.ts';
 

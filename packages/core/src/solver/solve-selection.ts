@@ -5,8 +5,8 @@ import {
   KIND_GOOGLE_ONLY,
   KIND_MICROSOFT_ONLY,
   minCostPooledFlow,
-} from '../internal/min-cost-flow.ts';
-import type { FlowGroup } from '../internal/min-cost-flow.ts';
+} from './min-cost-flow.ts';
+import type { FlowGroup } from './min-cost-flow.ts';
 import {
   findCandidate,
   groupCandidates,
@@ -17,11 +17,11 @@ import {
   selectionKey,
   SKIP_EXCLUDED,
   SKIP_PINNED,
-} from '../internal/selection-input.ts';
-import type { CandidateColumns } from '../internal/selection-input.ts';
-import { listNames, plural, shortfallSentence } from '../internal/selection-messages.ts';
-import type { Shortfall } from '../internal/selection-messages.ts';
-import { cheapestPools } from '../internal/select-cheapest.ts';
+} from './selection-input.ts';
+import type { CandidateColumns } from './selection-input.ts';
+import { listNames, plural, shortfallSentence } from './selection-messages.ts';
+import type { Shortfall } from './selection-messages.ts';
+import { cheapestPools } from './select-cheapest.ts';
 import type { InfeasibleSelection, OptimalSelection, SelectionProblem, SelectionResult } from './selection-problem.ts';
 
 

@@ -1,4 +1,4 @@
-import { computeV1Signature, describeValue, readClock, toBodyBytes, toSecretList } from '../internal/webhook-signature.ts';
+import { computeV1Signature, describeValue, readClock, toBodyBytes, toSecretList } from './webhook-signature.ts';
 
 /** Options of {@link signWebhook}. */
 export interface SignWebhookOptions {

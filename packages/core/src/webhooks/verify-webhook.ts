@@ -1,13 +1,13 @@
 import { WebhookVerificationError } from '../errors/webhook-verification-error.ts';
-import { constantTimeEqual } from '../internal/constant-time.ts';
-import { isHeaderSource, readHeader } from '../internal/webhook-headers.ts';
+import { constantTimeEqual } from './constant-time.ts';
+import { isHeaderSource, readHeader } from './webhook-headers.ts';
 import {
   computeV1Signature,
   describeValue,
   readClock,
   toBodyBytes,
   toSecretList,
-} from '../internal/webhook-signature.ts';
+} from './webhook-signature.ts';
 import type { WebhookEvent } from './webhook-event.ts';
 
 /** Options of {@link verifyWebhook}. */

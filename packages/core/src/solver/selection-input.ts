@@ -4,8 +4,8 @@
  */
 import type { AvailabilityRow, Provider } from '../availability/availability-row.ts';
 import { PeekerError } from '../errors/peeker-error.ts';
-import type { SelectionProblem } from '../solver/selection-problem.ts';
-import { describeValue } from './describe-value.ts';
+import type { SelectionProblem } from './selection-problem.ts';
+import { describeValue } from '../internal/describe-value.ts';
 import { listNames } from './selection-messages.ts';
 
 /** A pin after validation: normalised name and optional fixed provider. */

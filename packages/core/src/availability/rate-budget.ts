@@ -1,7 +1,7 @@
 /**
  * A client-side sliding-window request budget. Internal: never exported from the package.
  */
-import { raceAbort } from './abortable-sleep.ts';
+import { raceAbort } from '../internal/abortable-sleep.ts';
 
 /** A budget of at most `limit` sends in any window of `windowMs`. */
 export interface RateBudget {

@@ -11,7 +11,7 @@
  *   most 0, so the bare brand is always last.
  */
 
-import { SPAM_WORDS } from '../candidates/words/spam-words.ts';
+import { SPAM_WORDS } from './words/spam-words.ts';
 
 /** Base points per word family (before adjustments). */
 export const FAMILY_POINTS = {

@@ -3,8 +3,8 @@
  * customer's own domain. Internal: never exported from the package.
  */
 import { PeekerError } from '../errors/peeker-error.ts';
-import { describeValue } from './describe-value.ts';
-import { canonicalHostname, MAX_LABEL_LENGTH, quoteInput } from './domain-syntax.ts';
+import { describeValue } from '../internal/describe-value.ts';
+import { canonicalHostname, MAX_LABEL_LENGTH, quoteInput } from '../domains/domain-syntax.ts';
 
 /** The brand as the generator uses it. */
 export interface BrandToken {

@@ -4,7 +4,7 @@
  * public-suffix checks). Internal: never exported from the package.
  */
 import { PeekerError } from '../errors/peeker-error.ts';
-import { describeValue } from './describe-value.ts';
+import { describeValue } from '../internal/describe-value.ts';
 import { decodePunycode, platformDomainToAscii } from './idna.ts';
 
 /** RFC 1035 §2.3.4: 255 octets on the wire = at most 253 characters in text form. */
