@@ -10,7 +10,7 @@ import type { AvailabilityRow } from '../availability/availability-row.ts';
 import { generateCandidates } from '../candidates/generate-candidates.ts';
 import { PeekerError } from '../errors/peeker-error.ts';
 import { PeekerApiError } from '../errors/peeker-api-error.ts';
-import { createPeekerClient, type PeekerClient } from '../server/create-peeker-client.ts';
+import { createPeekerClient, type PeekerClient } from '../server/client/create-peeker-client.ts';
 import { estimateRequiredDomains } from '../sizing/estimate-required-domains.ts';
 import { solveSelection } from '../solver/solve-selection.ts';
 import type { SelectionResult } from '../solver/selection-problem.ts';

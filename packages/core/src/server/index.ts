@@ -8,7 +8,7 @@
  */
 
 // client
-export { createPeekerClient, DEFAULT_BASE_URL } from './create-peeker-client.ts';
+export { createPeekerClient, DEFAULT_BASE_URL } from './client/create-peeker-client.ts';
 export type {
   PeekerClient,
   PeekerClientOptions,
@@ -18,9 +18,9 @@ export type {
   CancelOrderOptions,
   RawRequestOptions,
   RawResponse,
-} from './create-peeker-client.ts';
-export type { ListOptions } from './paginate.ts';
-export type { GetRetryOptions, PeekerClientLogEntry } from './peeker-http.ts';
+} from './client/create-peeker-client.ts';
+export type { ListOptions } from './client/paginate.ts';
+export type { GetRetryOptions, PeekerClientLogEntry } from './client/peeker-http.ts';
 export type {
   PeekerMe,
   BundleCreateInput,
@@ -44,18 +44,18 @@ export type {
   PeekerDomain,
   DomainFilters,
   ForwardingJob,
-} from './peeker-resources.ts';
+} from './client/peeker-resources.ts';
 
 // availability handler
-export { createAvailabilityHandler } from './create-availability-handler.ts';
+export { createAvailabilityHandler } from './availability/create-availability-handler.ts';
 export type {
   AvailabilityHandler,
   AvailabilityHandlerClient,
   AvailabilityHandlerOptions,
-} from './create-availability-handler.ts';
+} from './availability/create-availability-handler.ts';
 
 // webhook handler
-export { createWebhookHandler } from './create-webhook-handler.ts';
-export type { WebhookHandler, WebhookHandlerOptions, WebhookDeliveryInfo } from './create-webhook-handler.ts';
-export { createMemoryDedupeStore } from './create-memory-dedupe-store.ts';
-export type { WebhookDedupeStore, MemoryDedupeStoreOptions } from './create-memory-dedupe-store.ts';
+export { createWebhookHandler } from './webhooks/create-webhook-handler.ts';
+export type { WebhookHandler, WebhookHandlerOptions, WebhookDeliveryInfo } from './webhooks/create-webhook-handler.ts';
+export { createMemoryDedupeStore } from './webhooks/create-memory-dedupe-store.ts';
+export type { WebhookDedupeStore, MemoryDedupeStoreOptions } from './webhooks/create-memory-dedupe-store.ts';

@@ -2,7 +2,7 @@
  * Following Peeker's `links.next` (peeker-api.md §2.3). Server-internal: the client's list
  * methods return what this makes.
  */
-import { PeekerApiError } from '../errors/peeker-api-error.ts';
+import { PeekerApiError } from '../../errors/peeker-api-error.ts';
 import type { PeekerHttp } from './peeker-http.ts';
 
 /** Paging and cancellation options shared by every list method. */

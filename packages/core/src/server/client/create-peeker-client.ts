@@ -3,18 +3,18 @@ import {
   createAvailabilityChecker,
   type AvailabilityCheckerOptions,
   type CheckOptions,
-} from '../availability/create-availability-checker.ts';
-import type { AvailabilityRow } from '../availability/availability-row.ts';
-import { parseAvailabilityResponse } from '../availability/parse-availability-response.ts';
-import { normalizeDomain } from '../domains/normalize-domain.ts';
-import { PeekerApiError } from '../errors/peeker-api-error.ts';
-import { PeekerError } from '../errors/peeker-error.ts';
-import { abortableSleep } from '../internal/abortable-sleep.ts';
-import { describeValue } from '../internal/describe-value.ts';
-import { buildOrderRequest, type BuildOrderOptions, type OrderInput } from '../order/build-order-request.ts';
-import type { OrderRequest } from '../order/order-request.ts';
-import { serializeOrderRequest } from '../order/serialize-order-request.ts';
-import type { Bundle } from '../sizing/bundle.ts';
+} from '../../availability/create-availability-checker.ts';
+import type { AvailabilityRow } from '../../availability/availability-row.ts';
+import { parseAvailabilityResponse } from '../../availability/parse-availability-response.ts';
+import { normalizeDomain } from '../../domains/normalize-domain.ts';
+import { PeekerApiError } from '../../errors/peeker-api-error.ts';
+import { PeekerError } from '../../errors/peeker-error.ts';
+import { abortableSleep } from '../../internal/abortable-sleep.ts';
+import { describeValue } from '../../internal/describe-value.ts';
+import { buildOrderRequest, type BuildOrderOptions, type OrderInput } from '../../order/build-order-request.ts';
+import type { OrderRequest } from '../../order/order-request.ts';
+import { serializeOrderRequest } from '../../order/serialize-order-request.ts';
+import type { Bundle } from '../../sizing/bundle.ts';
 import { checkPerPage, paginate, type ListOptions } from './paginate.ts';
 import { createPeekerHttp, type GetRetryOptions, type PeekerClientLogEntry, type PeekerHttp } from './peeker-http.ts';
 import type {

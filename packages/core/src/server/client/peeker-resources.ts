@@ -3,8 +3,8 @@
  * (peeker-api.md §1–§7). Enums Peeker publishes cut off are open (`| (string & {})`), and
  * every object may carry fields not listed here.
  */
-import type { BundleSizing } from '../sizing/bundle.ts';
-import type { Persona } from '../order/order-request.ts';
+import type { BundleSizing } from '../../sizing/bundle.ts';
+import type { Persona } from '../../order/order-request.ts';
 
 /** `GET /me`: the key's environment and preset, and the partner it belongs to. */
 export interface PeekerMe {

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PeekerError } from '../errors/peeker-error.ts';
-import { WebhookVerificationError } from '../errors/webhook-verification-error.ts';
-import { describeValue } from '../internal/describe-value.ts';
-import type { WebhookEvent } from '../webhooks/webhook-event.ts';
-import { verifyWebhook } from '../webhooks/verify-webhook.ts';
+import { PeekerError } from '../../errors/peeker-error.ts';
+import { WebhookVerificationError } from '../../errors/webhook-verification-error.ts';
+import { describeValue } from '../../internal/describe-value.ts';
+import type { WebhookEvent } from '../../webhooks/webhook-event.ts';
+import { verifyWebhook } from '../../webhooks/verify-webhook.ts';
 import { createMemoryDedupeStore, type WebhookDedupeStore } from './create-memory-dedupe-store.ts';
 import {
   BodyTooLargeError,
@@ -15,7 +15,7 @@ import {
   toFetchResponse,
   type ExchangeRequest,
   type ExchangeResponse,
-} from './http-exchange.ts';
+} from '../http/http-exchange.ts';
 
 /** Extra facts passed to `onEvent`. */
 export interface WebhookDeliveryInfo {

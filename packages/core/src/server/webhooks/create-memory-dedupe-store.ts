@@ -1,4 +1,4 @@
-import { describeValue } from '../internal/describe-value.ts';
+import { describeValue } from '../../internal/describe-value.ts';
 
 /**
  * Remembers which webhook events were already accepted, for

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CheckOptions } from '../availability/create-availability-checker.ts';
-import type { AvailabilityRow } from '../availability/availability-row.ts';
-import { normalizeDomain } from '../domains/normalize-domain.ts';
-import { PeekerApiError } from '../errors/peeker-api-error.ts';
-import { PeekerError } from '../errors/peeker-error.ts';
-import { describeValue } from '../internal/describe-value.ts';
+import type { CheckOptions } from '../../availability/create-availability-checker.ts';
+import type { AvailabilityRow } from '../../availability/availability-row.ts';
+import { normalizeDomain } from '../../domains/normalize-domain.ts';
+import { PeekerApiError } from '../../errors/peeker-api-error.ts';
+import { PeekerError } from '../../errors/peeker-error.ts';
+import { describeValue } from '../../internal/describe-value.ts';
 import {
   BodyTooLargeError,
   errorEnvelope,
@@ -14,8 +14,8 @@ import {
   toFetchResponse,
   type ExchangeRequest,
   type ExchangeResponse,
-} from './http-exchange.ts';
-import { redactError, redactText, redactValue } from './redact-secrets.ts';
+} from '../http/http-exchange.ts';
+import { redactError, redactText, redactValue } from '../http/redact-secrets.ts';
 
 /** The part of a client the availability handler needs (a `PeekerClient` fits). */
 export interface AvailabilityHandlerClient {

@@ -11,9 +11,9 @@
  *   and of any extra secret the caller names (the Smartlead password of an order).
  */
 import { Agent, interceptors, request, type Dispatcher } from 'undici';
-import { PeekerApiError } from '../errors/peeker-api-error.ts';
-import { parseErrorEnvelope } from '../internal/parse-error-envelope.ts';
-import { redactText, redactValue } from './redact-secrets.ts';
+import { PeekerApiError } from '../../errors/peeker-api-error.ts';
+import { parseErrorEnvelope } from '../../internal/parse-error-envelope.ts';
+import { redactText, redactValue } from '../http/redact-secrets.ts';
 
 /** One line for a client logger: what was called and how it ended. Never holds secrets. */
 export interface PeekerClientLogEntry {
