@@ -1,5 +1,5 @@
 /**
- * Wire-level checks of the sandbox against shared/peeker-api.md, with plain HTTP requests
+ * Wire-level checks of the sandbox against docs/peeker-api.md, with plain HTTP requests
  * (headers, envelopes, pagination shapes) that the client hides.
  */
 import { afterEach, describe, expect, it } from 'vitest';

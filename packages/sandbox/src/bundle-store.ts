@@ -1,5 +1,5 @@
 /**
- * Bundles (peeker-api.md §3): saved order templates whose `required_domains` the sandbox
+ * Bundles (docs/peeker-api.md §3): saved order templates whose `required_domains` the sandbox
  * computes with `estimateRequiredDomains` (the project's fit; a real bundle's numbers win).
  */
 import { estimateRequiredDomains } from '@peeker/core';

@@ -1,5 +1,5 @@
 /**
- * The partner's domains (peeker-api.md §7) and forwarding jobs. Orders add `connected`
+ * The partner's domains (docs/peeker-api.md §7) and forwarding jobs. Orders add `connected`
  * domains; forwarding jobs repoint them and finish after one progress step.
  */
 import type { Provider } from '@peeker/core';
@@ -120,7 +120,7 @@ export function createDomainStore(ids: IdFactory, now: () => number): DomainStor
           } else if (!validTarget) {
             failed.push({ domain: domain.domain, reason: 'invalid_target' });
           } else {
-            // Already pointing at the target counts as completed (peeker-api.md §2.4).
+            // Already pointing at the target counts as completed (docs/peeker-api.md §2.4).
             domain.forwarding_url = row.forwarding_url;
             row.completed.push(domain.domain);
             updated.push(structuredClone(domain));

@@ -1,6 +1,6 @@
 /**
  * Errors the sandbox answers, always in Peeker's envelope
- * `{"error":{"code","message","field"?,"details"?}}` (peeker-api.md §2.1).
+ * `{"error":{"code","message","field"?,"details"?}}` (docs/peeker-api.md §2.1).
  */
 
 /** An error answer. Throw it from a route; the server turns it into the envelope. */

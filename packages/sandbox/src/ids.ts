@@ -6,7 +6,7 @@ import { createRandomStream, type Seed } from './prng.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32
 
-/** Id prefixes the sandbox makes (peeker-api.md §1.5). */
+/** Id prefixes the sandbox makes (docs/peeker-api.md §1.5). */
 export type IdPrefix = 'org' | 'usr' | 'bun' | 'ord' | 'dom' | 'req' | 'fwj' | 'act' | 'evt';
 
 /** Makes ids. */

@@ -1,5 +1,5 @@
 /**
- * Orders (peeker-api.md §5): creation with 24-hour replay dedupe, charging, progress
+ * Orders (docs/peeker-api.md §5): creation with 24-hour replay dedupe, charging, progress
  * (`in_progress` → `domain.connected` per domain → `completed`) with webhooks, cancellation
  * and pending actions.
  *

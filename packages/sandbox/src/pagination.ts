@@ -1,5 +1,5 @@
 /**
- * Peeker's pagination (peeker-api.md §2.3): `per_page` 1–100 (default 25), an opaque
+ * Peeker's pagination (docs/peeker-api.md §2.3): `per_page` 1–100 (default 25), an opaque
  * `page_token`, `links.first` / `links.next` as full URLs (`next` null on the last page),
  * `meta` {path, per_page, returned}. No total count.
  */

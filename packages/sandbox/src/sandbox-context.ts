@@ -9,7 +9,7 @@ import type { Seed } from './prng.ts';
 import type { UserStore } from './user-store.ts';
 import type { WebhookDispatcher } from './webhook-dispatcher.ts';
 
-/** Permission presets (peeker-api.md §1.1). */
+/** Permission presets (docs/peeker-api.md §1.1). */
 export type PermissionPreset = 'full' | 'limited' | 'read';
 
 /** Counters behind `sandbox.stats`. */

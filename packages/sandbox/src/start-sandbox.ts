@@ -1,6 +1,6 @@
 /**
  * `startSandbox()`: a local HTTP stand-in for the Peeker Partner API (pk_test_ keys),
- * following shared/peeker-api.md. Routes live under `/partner/v1` and the older
+ * following docs/peeker-api.md. Routes live under `/partner/v1` and the older
  * `/api/partner/v1`.
  *
  * Per request, in order: `Peeker-Request-Id` header (`req_` + ULID-like) → count it in

@@ -1,5 +1,5 @@
 /**
- * Users (customers, peeker-api.md §6). Emails are unique per account (compared
+ * Users (customers, docs/peeker-api.md §6). Emails are unique per account (compared
  * case-insensitively); orders create or reuse users by email. Sequencer credentials are
  * never stored or returned: a user keeps only `{provider, client_id}`.
  */

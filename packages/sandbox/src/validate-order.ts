@@ -1,5 +1,5 @@
 /**
- * `POST /orders` validation (peeker-api.md §5.1), answering the first problem found, in
+ * `POST /orders` validation (docs/peeker-api.md §5.1), answering the first problem found, in
  * this order:
  *
  * 1. body not a JSON object → 400 `invalid_request`;

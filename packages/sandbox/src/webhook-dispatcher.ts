@@ -1,5 +1,5 @@
 /**
- * Signed webhook deliveries (peeker-api.md §10): JSON POSTs with `Peeker-Event-Id`,
+ * Signed webhook deliveries (docs/peeker-api.md §10): JSON POSTs with `Peeker-Event-Id`,
  * `Peeker-Timestamp` and `Peeker-Signature` (signed with `signWebhook`, the project's stated
  * assumption), each attempt re-signed with the sandbox clock, retried with a short backoff.
  * Deliveries are independent, so events may arrive out of order, as with Peeker.

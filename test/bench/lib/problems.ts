@@ -27,7 +27,7 @@ const TLD_WEIGHTS: readonly (readonly [Tld, number])[] = [
   ['io', 0.15],
 ];
 
-/** Pattern families, as in domain-rules.md §2 (verb prefixes, noun suffixes). */
+/** Pattern families, as in docs/domain-rules.md §2 (verb prefixes, noun suffixes). */
 export const PATTERNS = ['get', 'try', 'use', 'join', 'go', 'hq', 'team', 'mail'] as const;
 
 /** Share of rows per pattern: a generator's best-scored families dominate a pool. */

@@ -5,7 +5,7 @@ import type { BundleSizing } from '../../../packages/core/src/sizing/bundle.ts';
 
 describe('estimateRequiredDomains', () => {
   it.each([
-    // Peeker's two published examples (peeker-api.md §3.1)
+    // Peeker's two published examples (docs/peeker-api.md §3.1)
     [{ monthly_sending_volume: 25_000 }, { google: 15, microsoft: 4, total: 19 }],
     [
       { monthly_sending_volume: 25_000, google_percent: null, microsoft_percent: null, send_on_weekends: false, google_inboxes_per_domain: 2 },

@@ -170,7 +170,7 @@ function excludeKey(name: string): string {
 
 /**
  * Generates brand-adjacent sending-domain candidates for cold email, ranked best first
- * (domain-rules.md §2–§4). The brand always appears whole and unchanged; patterns only add
+ * (docs/domain-rules.md §2–§4). The brand always appears whole and unchanged; patterns only add
  * one whole word around it or change the TLD:
  *
  * | Pattern | Example | Base points |

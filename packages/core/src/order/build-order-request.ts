@@ -10,7 +10,7 @@ const MAX_PERSONAS = 10;
 
 /**
  * What {@link buildOrderRequest} accepts: the wire shape of a bundle order
- * (`POST /orders`, peeker-api.md §5.1), with looser types. Any {@link OrderRequest} or
+ * (`POST /orders`, docs/peeker-api.md §5.1), with looser types. Any {@link OrderRequest} or
  * {@link OrderDraft} (also one parsed back from {@link serializeOrderRequest}'s JSON) is a
  * valid `OrderInput`, so a browser-built draft can be completed on the server with
  * `buildOrderRequest({ ...draft, sequencer })`.
@@ -104,7 +104,7 @@ interface ReadOptions {
 type AddIssue = (path: string, code: string, message: string, details?: Record<string, unknown>) => void;
 
 /**
- * Builds the body of `POST /orders` (bundle order shape, peeker-api.md §5.1) from loose
+ * Builds the body of `POST /orders` (bundle order shape, docs/peeker-api.md §5.1) from loose
  * input, or throws one error listing **every** problem at once.
  *
  * The result is a fresh object (nothing is shared with the input) in Peeker's key order:

@@ -55,7 +55,7 @@ export function isHttpUrl(text: string): boolean {
 
 /**
  * Whether `text` is an object id with the given prefix and a non-empty tail without
- * whitespace. Only the prefix is checked: Peeker's id tails are opaque (peeker-api.md §1.5).
+ * whitespace. Only the prefix is checked: Peeker's id tails are opaque (docs/peeker-api.md §1.5).
  * @param text - candidate id
  * @param prefix - e.g. `usr_`, `bun_`
  * @returns true for `bun_01HZX…` and `bun_123`, false for `bun_` or `bundle_1`

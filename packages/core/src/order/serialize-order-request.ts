@@ -6,7 +6,7 @@ import type { OrderDomain, OrderDraft, OrderRequest } from './order-request.ts';
  * The canonical JSON text of an order (or a draft), for `POST /orders`.
  *
  * Peeker returns the original order when an identical body is re-sent within 24 hours
- * (peeker-api.md §2.4), and "identical" may mean bytes. So the same order always gives the
+ * (docs/peeker-api.md §2.4), and "identical" may mean bytes. So the same order always gives the
  * same bytes here, whatever the key order, domain order, spacing or spelling of the input:
  *
  * - the order is first checked and normalised exactly as {@link buildOrderRequest} does

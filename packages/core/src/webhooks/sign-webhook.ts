@@ -45,7 +45,7 @@ export type SignedWebhookHeaders = {
  * for tests of webhook handlers. The counterpart of {@link verifyWebhook}.
  *
  * **Assumption:** Peeker does not document the signed string; this is the project's
- * assumption (peeker-api.md §10.1): `Peeker-Signature: v1=<lower-case hex
+ * assumption (docs/peeker-api.md §10.1): `Peeker-Signature: v1=<lower-case hex
  * HMAC-SHA256(key = secret as UTF-8, message = "<Peeker-Timestamp>.<raw body>")>`.
  *
  * Uses Web Crypto (`globalThis.crypto.subtle`) only, so it runs in browsers, Node and edge

@@ -65,7 +65,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * Verifies a Peeker webhook delivery and returns its parsed event.
  *
  * **Assumption:** Peeker does not document the signed string; this is the project's
- * assumption (peeker-api.md §10.1). Peeker documents HMAC-SHA256, hex, a `v1=` prefix and the
+ * assumption (docs/peeker-api.md §10.1). Peeker documents HMAC-SHA256, hex, a `v1=` prefix and the
  * timestamp header; the project assumes
  * `Peeker-Signature: v1=<lower-case hex HMAC-SHA256(key = secret as UTF-8, message = "<Peeker-Timestamp>.<raw body>")>`.
  * If real deliveries fail verification, revisit this assumption first.

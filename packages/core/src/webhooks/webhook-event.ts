@@ -1,5 +1,5 @@
 /**
- * Every event type in Peeker's published catalog (peeker-api.md §10), plus any other string:
+ * Every event type in Peeker's published catalog (docs/peeker-api.md §10), plus any other string:
  * Peeker may add events, and handlers must ignore the ones they do not know.
  *
  * - `order.in_progress`: order accepted, provisioning started (there is no `order.created`)

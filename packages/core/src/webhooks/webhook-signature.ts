@@ -35,7 +35,7 @@ export function toBodyBytes(body: unknown, what = 'body'): Uint8Array {
 }
 
 /**
- * The `v1` signature of a delivery (the project's assumption, see peeker-api.md §10.1):
+ * The `v1` signature of a delivery (the project's assumption, see docs/peeker-api.md §10.1):
  * lower-case hex HMAC-SHA256, key = the secret's UTF-8 bytes,
  * message = `"<timestamp>.<raw body bytes>"`.
  * @param secret - webhook signing secret

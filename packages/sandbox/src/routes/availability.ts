@@ -1,5 +1,5 @@
 /**
- * `POST /domains/availability` (peeker-api.md §4): at most 50 names (more: 400
+ * `POST /domains/availability` (docs/peeker-api.md §4): at most 50 names (more: 400
  * `invalid_request`, a sandbox decision), one row per submitted name in submitted order,
  * deterministic answers from the seed; stale/errored rows only when faults ask for them.
  */

@@ -1,4 +1,4 @@
-/** Bundles CRUD and list (peeker-api.md §3). */
+/** Bundles CRUD and list (docs/peeker-api.md §3). */
 import { invalidRequest } from '../errors.ts';
 import { paginate } from '../pagination.ts';
 import type { Route } from '../sandbox-context.ts';

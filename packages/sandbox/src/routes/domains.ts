@@ -1,4 +1,4 @@
-/** `GET /domains`, `POST /domains/forwarding`, `GET /domains/forwarding/{id}` (peeker-api.md §7). */
+/** `GET /domains`, `POST /domains/forwarding`, `GET /domains/forwarding/{id}` (docs/peeker-api.md §7). */
 import { invalidRequest } from '../errors.ts';
 import { paginate } from '../pagination.ts';
 import type { Route } from '../sandbox-context.ts';

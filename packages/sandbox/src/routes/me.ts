@@ -1,4 +1,4 @@
-/** `GET /me` (peeker-api.md §1.2). */
+/** `GET /me` (docs/peeker-api.md §1.2). */
 import type { Route } from '../sandbox-context.ts';
 
 /** The `/me` route. */

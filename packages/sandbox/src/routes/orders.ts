@@ -1,4 +1,4 @@
-/** Orders (peeker-api.md §5): create (with 24 h replay), list, get, cancel, pending actions. */
+/** Orders (docs/peeker-api.md §5): create (with 24 h replay), list, get, cancel, pending actions. */
 import { invalidRequest } from '../errors.ts';
 import { paginate } from '../pagination.ts';
 import type { Route } from '../sandbox-context.ts';

@@ -1,4 +1,4 @@
-/** Users (peeker-api.md §6). */
+/** Users (docs/peeker-api.md §6). */
 import { invalidRequest } from '../errors.ts';
 import { paginate } from '../pagination.ts';
 import type { Route } from '../sandbox-context.ts';

@@ -39,10 +39,10 @@ import type {
 } from './peeker-resources.ts';
 import { validateApiKey } from './validate-api-key.ts';
 
-/** Peeker's production base URL (peeker-api.md §1). */
+/** Peeker's production base URL (docs/peeker-api.md §1). */
 export const DEFAULT_BASE_URL = 'https://api.peeker.ai/partner/v1';
 
-/** Most ids or names per `POST /domains/forwarding` (peeker-api.md §7). */
+/** Most ids or names per `POST /domains/forwarding` (docs/peeker-api.md §7). */
 const FORWARDING_CHUNK = 25;
 
 /** Options of {@link createPeekerClient}. */
@@ -109,7 +109,7 @@ export interface CreateOrderOptions extends CallOptions {
   /**
    * Re-sends after a network error, a timeout, a 429 or a 5xx, with the **byte-identical**
    * body. Safe because Peeker returns the original order for an identical body within 24
-   * hours (peeker-api.md §2.4): a retry after a lost response cannot buy twice. 4xx answers
+   * hours (docs/peeker-api.md §2.4): a retry after a lost response cannot buy twice. 4xx answers
    * are never retried.
    * @default 2
    */

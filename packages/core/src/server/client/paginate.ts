@@ -1,5 +1,5 @@
 /**
- * Following Peeker's `links.next` (peeker-api.md §2.3). Server-internal: the client's list
+ * Following Peeker's `links.next` (docs/peeker-api.md §2.3). Server-internal: the client's list
  * methods return what this makes.
  */
 import { PeekerApiError } from '../../errors/peeker-api-error.ts';

@@ -1,6 +1,6 @@
 /**
  * Peeker's resources as they travel on the wire (snake_case), for the server client
- * (peeker-api.md §1–§7). Enums Peeker publishes cut off are open (`| (string & {})`), and
+ * (docs/peeker-api.md §1–§7). Enums Peeker publishes cut off are open (`| (string & {})`), and
  * every object may carry fields not listed here.
  */
 import type { BundleSizing } from '../../sizing/bundle.ts';

@@ -107,7 +107,7 @@ const defaultOnError = (error: unknown): void => {
  * `onEvent` loses the event (Peeker already got its 200). For durable processing let
  * `onEvent` enqueue the event into your own queue or database.
  *
- * **Assumption:** the signature scheme is the project's stated assumption (peeker-api.md §10.1).
+ * **Assumption:** the signature scheme is the project's stated assumption (docs/peeker-api.md §10.1).
  *
  * @param options - see {@link WebhookHandlerOptions}
  * @returns `{ node, fetch }`
