@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fc } from '@fast-check/vitest';
 import { PeekerApiError } from '@peeker/core';
 import { createPeekerClient, type PeekerClient, type PeekerClientLogEntry } from '@peeker/core/server';
-import { redactText, redactValue } from '../../../packages/core/src/server/redact-secrets.ts';
+import { redactText, redactValue } from '../../../packages/core/src/server/http/redact-secrets.ts';
 
 const KEY = 'pk_live_VerySecretKey_0123456789abcdef';
 const PASSWORD = 'hunter2-"quoted"-pass';
