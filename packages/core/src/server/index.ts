@@ -59,3 +59,11 @@ export { createWebhookHandler } from './webhooks/create-webhook-handler.ts';
 export type { WebhookHandler, WebhookHandlerOptions, WebhookDeliveryInfo } from './webhooks/create-webhook-handler.ts';
 export { createMemoryDedupeStore } from './webhooks/create-memory-dedupe-store.ts';
 export type { WebhookDedupeStore, MemoryDedupeStoreOptions } from './webhooks/create-memory-dedupe-store.ts';
+
+// order handler
+export { createMemoryOrderIdempotencyStore } from './order/order-idempotency-store.ts';
+export type {
+  OrderClaim,
+  OrderIdempotencyStore,
+  MemoryOrderIdempotencyStoreOptions,
+} from './order/order-idempotency-store.ts';
