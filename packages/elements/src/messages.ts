@@ -21,7 +21,7 @@ export interface PeekerMessages {
   brandPlaceholder: string;
   /** Help text under the brand input. */
   brandHint: string;
-  /** Text shown when the brand cannot be used; gets the reason from core. */
+  /** Text shown when the brand cannot be used; gets {@link PeekerMessages.errorReason}'s reason. */
   brandRejected: (reason: string) => string;
   /** Visible label of the results list. */
   resultsLabel: string;
@@ -55,6 +55,8 @@ export interface PeekerMessages {
   checkedAgo: (relative: string) => string;
   /** Marker on rows the customer picked by hand (they survive "Fill cheapest"). */
   pickedByHand: string;
+  /** Marker on a hand-picked name kept from an earlier brand (the brand changed since). */
+  keptFromEarlierBrand: string;
   /** Google meter. */
   googleMeter: (have: number, need: number) => string;
   /** Microsoft meter. */
@@ -124,8 +126,23 @@ export interface PeekerMessages {
   retry: string;
   /** How many names could not be checked. */
   failedCount: (count: number) => string;
-  /** A check failed as a whole; gets the error's message. */
+  /** A check failed as a whole; gets {@link PeekerMessages.errorReason}'s reason. */
   checkFailed: (message: string) => string;
+  /**
+   * Why something failed, from a `PeekerError` code (`network_error`, `rate_limited`,
+   * `invalid_brand`, …). `fallback` is the error's own (English, developer-facing) message,
+   * for codes this catalogue does not know; translations should map the codes they care about.
+   */
+  errorReason: (code: string, fallback: string) => string;
+  /**
+   * Why the requirement cannot be met with the names found so far: how many more names each
+   * side needs (the solver's `shortfall`).
+   */
+  shortfall: (need: { google: number; microsoft: number; total: number }) => string;
+  /** The host's `order` property is missing or has bad fields (their paths, e.g. `user`). */
+  orderInvalid: (fields: readonly string[]) => string;
+  /** A part of the picker loaded on first use (downloads, paste box, review) could not be loaded. */
+  loadFailed: string;
   /** Neither `endpoint` nor `checkAvailability` is set. */
   noTransport: string;
   /** Title of the review after the final re-check changed the selection. */
@@ -143,6 +160,24 @@ export interface PeekerMessages {
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** English reasons for the error codes a customer can meet (core's and Peeker's). */
+const ERROR_REASONS: Readonly<Record<string, string>> = {
+  network_error: 'the availability service could not be reached',
+  timeout: 'the availability service took too long to answer',
+  http_error: 'the availability service answered with an error',
+  invalid_response: 'the availability service sent an answer that could not be read',
+  incomplete_response: 'the availability service did not answer for every name',
+  rate_limited: 'too many checks right now; wait a minute and retry',
+  unauthorized: 'the availability service refused the request',
+  forbidden: 'the availability service refused the request',
+  invalid_request: 'the availability service rejected the request',
+  invalid_brand: 'it needs letters or digits, and at most 63 of them',
+  mixed_currency: 'the names are priced in more than one currency',
+  duplicate_domain: 'a name was answered more than once',
+  invalid_order: 'the order details are incomplete',
+  load_failed: 'part of the picker could not be loaded; check the connection',
+};
 
 /** English text for every {@link PeekerMessages} key. */
 export const defaultMessages: PeekerMessages = {
@@ -167,6 +202,7 @@ export const defaultMessages: PeekerMessages = {
   renewalPrice: (price) => `${price} per year after`,
   checkedAgo: (relative) => `checked ${relative}`,
   pickedByHand: 'your pick',
+  keptFromEarlierBrand: 'your pick, kept from an earlier brand',
   googleMeter: (have, need) => `Google ${have} / ${need}`,
   microsoftMeter: (have, need) => `Microsoft ${have} / ${need}`,
   chosenCount: (chosen, total) => `${chosen} of ${plural(total, 'domain', 'domains')} chosen`,
@@ -210,6 +246,20 @@ export const defaultMessages: PeekerMessages = {
   retry: 'Retry',
   failedCount: (count) => `${plural(count, 'name', 'names')} could not be checked.`,
   checkFailed: (message) => `Checking failed: ${message}`,
+  errorReason: (code, fallback) => (Object.hasOwn(ERROR_REASONS, code) ? ERROR_REASONS[code]! : fallback),
+  shortfall: ({ google, microsoft, total }) => {
+    // Peeker domains are always Google-capable: a Microsoft need covers every smaller need
+    if (microsoft >= google && microsoft >= total) {
+      return `Add at least ${plural(microsoft, 'more Microsoft-capable domain', 'more Microsoft-capable domains')}.`;
+    }
+    const lead =
+      google >= total
+        ? `Add at least ${plural(google, 'more Google-capable domain', 'more Google-capable domains')}`
+        : `Add at least ${plural(total, 'more domain', 'more domains')}`;
+    return microsoft > 0 ? `${lead}, at least ${microsoft} of them Microsoft-capable.` : `${lead}.`;
+  },
+  orderInvalid: (fields) => `The order details are incomplete or wrong: ${fields.join(', ')}.`,
+  loadFailed: 'Part of the picker could not be loaded. Check the connection and try again.',
   noTransport: 'No availability endpoint is configured.',
   reviewTitle: 'Some names changed since they were checked',
   swapped: (removed, reason, added) => `${removed} is ${reason} now; replaced with ${added}.`,

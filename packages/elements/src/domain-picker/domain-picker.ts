@@ -7,11 +7,8 @@ import {
   PeekerError,
   createAvailabilityChecker,
   createFetchTransport,
-  generateCandidates,
   isOrderable,
   normalizeHostname,
-  parseDomainList,
-  solveSelection,
 } from '@peeker/core';
 import type {
   AvailabilityChecker,
@@ -27,38 +24,22 @@ import { hostStyles } from '../internal/host-styles.ts';
 import { tldListConverter, toCount } from '../internal/converters.ts';
 import { Debouncer } from '../internal/debounce.ts';
 import { assignSlots, type SlotAssignment } from '../internal/assign-slots.ts';
-import { centsToDecimal, toCsv } from '../internal/csv.ts';
-import { buildOrderDraft } from '../internal/order-draft.ts';
 import { resolveMessages, type PeekerMessages } from '../messages.ts';
-import { PeekerOrderReadyEvent, type OrderReadyDetail } from '../events/peeker-order-ready.ts';
 import { PeekerErrorEvent } from '../events/peeker-error.ts';
+import { actionButton } from './action-button.ts';
+import { ConfirmController } from './confirm-controller.ts';
+import { DomainEntries, type Entry } from './domain-entries.ts';
+import { renderOption } from './domain-option.ts';
+import type { DownloadKind } from './downloads.ts';
+import { formatMoney } from './formatters.ts';
+import { FrameScheduler } from './frame-scheduler.ts';
+import { searchIdeas, type SearchOutcome } from './idea-search.ts';
+import { notice, type Notice } from './notice.ts';
+import { needsCheck } from './row-status.ts';
+import { loadSolver, loadedSolver } from './solver-loader.ts';
 
-/** How a row is shown: derived from Peeker's row, never stored on it. */
-export const RowStatus = {
-  checking: 'checking',
-  available: 'available',
-  taken: 'taken',
-  premium: 'premium',
-  invalid: 'invalid',
-  error: 'error',
-  stale: 'stale',
-} as const;
-/** One of {@link RowStatus}. */
-export type RowStatus = (typeof RowStatus)[keyof typeof RowStatus];
+export { RowStatus } from './row-status.ts';
 
-const ICONS: Record<RowStatus, string> = {
-  checking: '…',
-  available: '✓',
-  taken: '✕',
-  premium: '★',
-  invalid: '⊘',
-  error: '⚠',
-  stale: '↻',
-};
-
-/** Fewest ideas checked for a brand, and the most ever generated. */
-const MIN_IDEAS = 12;
-const MAX_IDEAS = 5000;
 /** How often the "checked … ago" texts refresh. */
 const AGE_TICK_MS = 30_000;
 /** Peeker's `stale` means "refreshing in the background": ask again after this long, at most this often. */
@@ -67,107 +48,11 @@ const STALE_RETRIES = 3;
 /** Properties whose change updates the form value or validity. */
 const FORM_INPUTS = 'chosen name required requiredGoogle requiredMicrosoft bundle messages'.split(' ');
 
-/** One name in the list, with where it came from and its latest answer. */
-interface Entry {
-  domain: string;
-  /** `idea`: generated for the current brand; `list`: pasted; `kept`: set by value/restore or kept from an older brand. */
-  source: 'idea' | 'list' | 'kept';
-  /** Generation key (brand, TLDs, hyphens) of an idea. */
-  key: string;
-  /** Naming pattern family (diversity group), null for names the customer brought. */
-  pattern: string | null;
-  row: AvailabilityRow | null;
-  /** DOM id of the option. */
-  id: string;
-}
-
-/** What the last run of the idea checks found. */
-interface CheckOutcome {
-  feasible: boolean;
-  exhausted: boolean;
-  failed: number;
-  message: string | null;
-}
-
-/** What changed at the final re-check, for the review. */
-interface Review {
-  swaps: { removed: string; status: RowStatus; added: string | null }[];
-  prices: { domain: string; before: AvailabilityRow; after: AvailabilityRow }[];
-  message: string | null;
-}
-
-type Phase = 'editing' | 'rechecking' | 'review' | 'confirmed';
-type Notice = { kind: 'error' | 'warning' | 'infeasible' | 'success' | 'info'; text: string; retry?: boolean };
-
-/** A notice shown above the list. */
-const notice = (kind: Notice['kind'], text: string, retry = false): Notice => ({ kind, text, retry });
-
-/**
- * Derives the display status of a row.
- * @param row - the latest answer, or null while checking
- * @returns the status shown in text and icon
- */
-function statusOf(row: AvailabilityRow | null): RowStatus {
-  if (row === null) return 'checking';
-  if (isOrderable(row)) return 'available';
-  const reason = row.reason;
-  if (row.premium === true || reason === 'premium') return 'premium';
-  if (reason === 'invalid' || reason === 'stale' || reason === 'taken') return reason as RowStatus;
-  // errored, or available but unpriced, or an unknown reason: cannot be ordered; say so plainly
-  return reason === 'errored' || row.available ? 'error' : 'taken';
-}
-
-/** Whether a row must be asked again (not answered, failed, or Peeker's answer expired). */
-const needsCheck = (row: AvailabilityRow | null): boolean =>
-  row === null || row.reason === 'errored' || row.reason === 'stale';
-
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * A name with break opportunities (`<wbr>`) after dots and hyphens, built as text nodes (never
- * HTML). Plain nodes rather than a nested template per part: far cheaper over 1,000 rows.
- */
-function breakable(domain: string): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  domain.split(/(?<=[.-])/).forEach((part, i) => {
-    if (i > 0) fragment.appendChild(document.createElement('wbr'));
-    fragment.appendChild(document.createTextNode(part));
-  });
-  return fragment;
-}
-
-/** Longest wait for a frame: hidden tabs run none, and rendering must not stall there. */
-const FRAME_FALLBACK_MS = 100;
-
-/** Resolves at the start of the next animation frame (or after {@link FRAME_FALLBACK_MS}). */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      resolve();
-    };
-    const frame = requestAnimationFrame(done);
-    const timer = setTimeout(done, FRAME_FALLBACK_MS);
-  });
-}
-
-/** Resolves in a task of its own, after every queued microtask (and the answers they deliver). */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 
 const isAbort = (error: unknown): boolean =>
   (error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError')) ||
   (error instanceof Error && error.name === 'AbortError');
-
-/** Plain amount, provider list and check time of a row, for the CSV exports. */
-const priceCells = (row: AvailabilityRow | null | undefined): string[] => [
-  (row?.usable_for ?? []).join(' '),
-  centsToDecimal(row?.price_cents),
-  centsToDecimal(row?.renewal_price_cents),
-  row?.currency?.toUpperCase() ?? '',
-];
-const checkedCell = (row: AvailabilityRow | null | undefined): string =>
-  row?.checked_at === undefined ? '' : new Date(row.checked_at).toISOString();
 
 /**
  * Suggests brand-related cold-email sending domains, checks them against Peeker in batches
@@ -182,7 +67,9 @@ const checkedCell = (row: AvailabilityRow | null | undefined): string =>
  * @event change - The customer changed the selection (toggle, Fill cheapest, Clear, or a swap
  *   after the final re-check). Never fired for programmatic changes. Native `Event`, bubbles, composed.
  * @event peeker-order-ready - {@link PeekerOrderReadyEvent}: the customer confirmed a complete
- *   selection that was just re-checked. Cancelable: `preventDefault()` keeps editing.
+ *   selection that was just re-checked. Cancelable: `preventDefault()` keeps editing. Not
+ *   cancelled, the picker says so, moves focus to that message and stays read-only (a second
+ *   press sends nothing) until `value` is set or the form is reset.
  * @event peeker-error - {@link PeekerErrorEvent}: a check, the final re-check or the `order`
  *   property failed.
  *
@@ -218,6 +105,8 @@ const checkedCell = (row: AvailabilityRow | null | undefined): string =>
  * @cssstate complete - The selection meets both counts exactly.
  * @cssstate empty - No names in the list.
  * @cssstate infeasible - The requirement cannot be met with the names found so far.
+ * @cssstate confirmed - The host accepted the confirmed selection; the picker is read-only until
+ *   `value` is set or the form is reset.
  */
 export class PeekerDomainPicker extends LitElement {
   static override styles = [hostStyles, styles];
@@ -290,38 +179,31 @@ export class PeekerDomainPicker extends LitElement {
   @state() private chosen: ReadonlySet<string> = new Set();
   @state() private activeDomain: string | null = null;
   @state() private progress: { done: number; total: number } | null = null;
-  @state() private phase: Phase = 'editing';
-  @state() private review: Review | null = null;
   @state() private fillNotice: Notice | null = null;
-  @state() private flowNotice: Notice | null = null;
-  @state() private brandProblem: string | null = null;
+  @state() private brandProblem: unknown = null;
   @state() private pasteInvalid: string[] = [];
   @state() private announcement = '';
   @state() private formDisabled = false;
   @state() private now = Date.now();
 
   readonly #internals: ElementInternals;
-  readonly #entries = new Map<string, Entry>();
-  /** Names the customer picked by hand: pinned when filling. */
-  readonly #manual = new Set<string>();
-  /** Names the customer removed by hand: excluded when filling. */
-  readonly #rejected = new Set<string>();
+  readonly #entries = new DomainEntries();
   readonly #debouncer = new Debouncer();
+  readonly #frames = new FrameScheduler();
+  /** Lazy loads in flight (paste box, downloads), for `checksComplete`. */
+  readonly #work = new Set<Promise<void>>();
   #typing = false;
-  #nextId = 0;
+  /** The brand was last changed by typing (so a selection it shrinks fires `change`). */
+  #typedBrand = false;
+  /** Generation key (brand, TLDs, hyphens) the listed ideas belong to. */
+  #ideasKey = '';
   #checker: AvailabilityChecker | null = null;
   #checkerSource: unknown = null;
-  #confirmRun: Promise<void> | null = null;
-  #confirmAbort: AbortController | null = null;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #staleTimer: ReturnType<typeof setTimeout> | undefined;
   #staleRetries = 0;
-  readonly #formatters = new Map<string, Intl.NumberFormat>();
-  readonly #relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
   #scrollActive = false;
-  #lastOutcome: CheckOutcome | null = null;
-  /** A render ran while checking since the last frame started: the next one waits for a frame. */
-  #framed = false;
+  #lastOutcome: SearchOutcome | null = null;
 
   /** Checks the generated ideas for the (debounced) brand; a new brand aborts the old run. */
   #ideasTask = new Task(this, {
@@ -330,7 +212,7 @@ export class PeekerDomainPicker extends LitElement {
       return [this.debouncedBrand, this.tlds, google, microsoft, this.noHyphens, this.checkAvailability ?? this.endpoint] as const;
     },
     task: ([brand, tlds, google, microsoft, noHyphens], { signal }) =>
-      this.#checkIdeas(brand, tlds, google + microsoft, !noHyphens, signal),
+      this.#searchIdeas(brand, tlds, google + microsoft, !noHyphens, signal),
     onComplete: (outcome) => {
       this.#lastOutcome = outcome;
       this.#afterChecks();
@@ -347,6 +229,27 @@ export class PeekerDomainPicker extends LitElement {
     onError: (error) => this.#emitError(error),
   });
 
+  /** Confirm → fresh re-check → review → confirmed. */
+  readonly #confirm = new ConfirmController(this, {
+    checker: () => this.#getChecker(),
+    chosenRows: () => this.#chosenRows(),
+    mergeRows: (rows) => this.#mergeRows(rows),
+    solveDiverse: (pinned) => this.#solveDiverse(pinned)?.result ?? null,
+    solveChosen: () => {
+      const rows = this.#chosenRows().flatMap(({ row }) => (row ? [row] : []));
+      return this.#trySolve(() => loadedSolver()?.solveExact(rows, this.#required, this.#years) ?? null);
+    },
+    lose: (domains) => {
+      for (const domain of domains) this.#entries.unpick(domain);
+    },
+    select: (domains, user) => this.#setChosen(domains, user),
+    searchMore: () => void this.#ideasTask.run(),
+    order: () => this.order,
+    messages: () => this.#messages,
+    describe: (error) => this.#describe(error),
+    emitError: (error) => this.#emitError(error),
+  });
+
   constructor() {
     super();
     this.#internals = this.attachInternals();
@@ -354,7 +257,7 @@ export class PeekerDomainPicker extends LitElement {
 
   // ---------------------------------------------------------------- public API
 
-  /** The chosen domains, sorted. Setting it replaces the selection (no `change` event). */
+  /** The chosen domains, sorted. Setting it replaces the selection (no `change` event) and ends a confirmed state. */
   get value(): string[] {
     return [...this.chosen].sort(byName);
   }
@@ -367,13 +270,10 @@ export class PeekerDomainPicker extends LitElement {
         // not a name: ignored, like a browser ignores an impossible value
       }
     }
-    this.#manual.clear();
-    for (const domain of list) {
-      this.#manual.add(domain);
-      this.#ensureEntry(domain, 'kept');
-    }
+    this.#confirm.reset();
+    this.#entries.setPicks(list, false);
     this.#setChosen(list, false);
-    if ([...list].some((d) => this.#entries.get(d)?.row === null)) void this.#listTask.run();
+    if ([...list].some((d) => this.#entries.rowOf(d) === null)) void this.#listTask.run();
   }
 
   /** The `<form>` this element belongs to. */
@@ -426,8 +326,8 @@ export class PeekerDomainPicker extends LitElement {
 
   /** @internal */
   formResetCallback(): void {
-    this.#manual.clear();
-    this.#rejected.clear();
+    this.#confirm.reset();
+    this.#entries.setPicks([], true);
     this.#setChosen([], false);
   }
 
@@ -457,7 +357,6 @@ export class PeekerDomainPicker extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#ticker);
-    this.#confirmAbort?.abort();
     clearTimeout(this.#staleTimer);
     this.#staleTimer = undefined;
   }
@@ -468,30 +367,23 @@ export class PeekerDomainPicker extends LitElement {
   }
 
   /**
-   * While names are being checked, answers land batch by batch, often several per frame, so
-   * renders are coalesced: the first one waits only for a task of its own (answers delivered
-   * in microtasks all land before it), later ones for the next animation frame, so there is
-   * at most one render per frame, always before that frame's paint. Without checks running,
-   * updates run at once as usual. `updateComplete` and `checksComplete` include the wait.
+   * While names are being checked, renders are coalesced to at most one per frame (see
+   * frame-scheduler.ts); otherwise updates run at once. `updateComplete` and
+   * `checksComplete` include the wait.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!this.#busy) return super.scheduleUpdate();
-    return (this.#framed ? nextFrame() : nextTask()).then(() => {
-      if (!this.#framed) {
-        this.#framed = true;
-        void nextFrame().then(() => (this.#framed = false));
-      }
-      return super.scheduleUpdate();
-    });
+    return this.#frames.schedule(this.#busy, () => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('brand') && !this.#typing) {
       this.#debouncer.cancel();
+      this.#typedBrand = false;
       this.debouncedBrand = this.brand.trim();
     }
     this.#typing = false;
     if (changed.has('checkAvailability') || changed.has('endpoint')) this.#checker = null;
+    this.#applyIdeasKey();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -517,6 +409,11 @@ export class PeekerDomainPicker extends LitElement {
     return this.disabled || this.formDisabled;
   }
 
+  /** Nothing may change the selection: disabled, or an order was accepted. */
+  get #locked(): boolean {
+    return this.#isDisabled || this.#confirm.phase === 'confirmed';
+  }
+
   get #messages(): PeekerMessages {
     return resolveMessages(this.messages);
   }
@@ -533,18 +430,12 @@ export class PeekerDomainPicker extends LitElement {
     return this.#ideasTask.status === TaskStatus.PENDING || this.#listTask.status === TaskStatus.PENDING;
   }
 
-  #rowOf(domain: string): AvailabilityRow | null {
-    return this.#entries.get(domain)?.row ?? null;
+  get #years(): number {
+    return Math.max(1, toCount(this.years, 1));
   }
 
   #chosenRows(): { domain: string; row: AvailabilityRow | null }[] {
-    return [...this.chosen].map((domain) => ({ domain, row: this.#rowOf(domain) }));
-  }
-
-  #orderableRows(): AvailabilityRow[] {
-    const rows: AvailabilityRow[] = [];
-    for (const { row } of this.#entries.values()) if (row && isOrderable(row)) rows.push(row);
-    return rows;
+    return [...this.chosen].map((domain) => ({ domain, row: this.#entries.rowOf(domain) }));
   }
 
   #slots(): SlotAssignment {
@@ -562,6 +453,12 @@ export class PeekerDomainPicker extends LitElement {
     );
   }
 
+  /** Words an error for the screen: by code through the messages, its message only as the fallback. */
+  #describe(error: unknown): string {
+    const code = PeekerError.is(error) ? error.code : error instanceof TypeError ? 'invalid_argument' : 'unknown';
+    return this.#messages.errorReason(code, error instanceof Error ? error.message : String(error));
+  }
+
   // ---------------------------------------------------------------- checks
 
   #getChecker(): AvailabilityChecker | null {
@@ -575,23 +472,28 @@ export class PeekerDomainPicker extends LitElement {
     return this.#checker;
   }
 
-  #ensureEntry(domain: string, source: Entry['source'], key = '', pattern: string | null = null): Entry {
-    let entry = this.#entries.get(domain);
-    if (!entry) {
-      entry = { domain, source, key, pattern, row: null, id: `o${this.#nextId++}` };
-      this.#entries.set(domain, entry);
-    } else if (source === 'idea') {
-      if (entry.source === 'idea') entry.key = key;
-      if (entry.source === 'idea' || entry.pattern === null) entry.pattern = pattern;
+  /**
+   * A brand, TLD or hyphen change replaces the ideas at once (before any check or fill can
+   * use them): names the customer picked by hand stay, marked as kept; every other idea of the
+   * old brand leaves the list and the selection.
+   */
+  #applyIdeasKey(): void {
+    const key = JSON.stringify([this.debouncedBrand, this.tlds, !this.noHyphens]);
+    if (key === this.#ideasKey) return;
+    this.#ideasKey = key;
+    this.#confirm.reset(); // a new search after an accepted order starts over
+    const dropped = this.#entries.replaceIdeas(key, this.chosen);
+    if (this.activeDomain !== null && !this.#entries.get(this.activeDomain)) this.activeDomain = null;
+    if (dropped.length > 0) {
+      const next = new Set(this.chosen);
+      for (const domain of dropped) next.delete(domain);
+      this.#setChosen(next, this.#typedBrand);
     }
-    return entry;
+    this.requestUpdate();
   }
 
   #mergeRows(rows: readonly AvailabilityRow[]): void {
-    for (const row of rows) {
-      const entry = this.#entries.get(row.domain);
-      if (entry) entry.row = row.checked_at === undefined ? { ...row, checked_at: Date.now() } : row;
-    }
+    this.#entries.merge(rows, Date.now());
     this.requestUpdate();
   }
 
@@ -614,76 +516,42 @@ export class PeekerDomainPicker extends LitElement {
     return rows.filter((row) => row.reason === 'errored').length;
   }
 
-  /** Drops ideas of another brand/TLD list, keeping chosen names (they become `kept`). */
-  #pruneIdeas(key: string): void {
-    let changed = false;
-    for (const [domain, entry] of this.#entries) {
-      if (entry.source !== 'idea' || entry.key === key) continue;
-      if (this.chosen.has(domain)) entry.source = 'kept';
-      else changed = this.#entries.delete(domain);
-    }
-    if (changed) {
-      if (this.activeDomain !== null && !this.#entries.has(this.activeDomain)) this.activeDomain = null;
-      this.requestUpdate();
-    }
-  }
-
-  async #checkIdeas(
+  async #searchIdeas(
     brand: string,
     tlds: readonly string[],
     total: number,
     hyphens: boolean,
     signal: AbortSignal,
-  ): Promise<CheckOutcome | typeof initialState> {
-    const key = JSON.stringify([brand, tlds, hyphens]);
-    this.#pruneIdeas(key);
+  ): Promise<SearchOutcome | typeof initialState> {
+    this.#applyIdeasKey();
     this.brandProblem = this.fillNotice = null;
     if (brand === '') this.progress = null;
     const checker = brand === '' ? null : this.#getChecker();
     if (checker === null) return initialState;
-    let limit = Math.min(MAX_IDEAS, Math.max(MIN_IDEAS, 3 * total));
-    let asked = 0;
-    let answered = 0;
-    const report = (done: number): void => {
-      this.progress = { done, total: asked };
-    };
-    for (;;) {
-      let candidates: readonly { domain: string; pattern: string }[];
-      try {
-        candidates = generateCandidates({ brand, tlds, limit, hyphens });
-      } catch (error) {
-        if (!PeekerError.is(error) && !(error instanceof TypeError)) throw error;
-        this.brandProblem = error.message;
-        this.progress = null;
-        return initialState;
-      }
-      const exhausted = candidates.length < limit || limit >= MAX_IDEAS;
-      const names: string[] = [];
-      for (const { domain, pattern } of candidates) {
-        const entry = this.#ensureEntry(domain, 'idea', key, pattern);
-        if (needsCheck(entry.row)) {
-          entry.row = null;
-          names.push(domain);
-        }
-      }
-      this.requestUpdate();
-      let failed = 0;
-      if (names.length > 0) {
-        asked += names.length;
-        report(answered);
-        failed = await this.#check(checker, names, signal, (done) => report(answered + done));
-        report((answered = asked));
-      }
-      const solved =
-        total > 0 ? this.#solveOrNull(this.#orderableRows(), [], [...this.#rejected]) : undefined;
-      const feasible = total === 0 || solved?.status === 'optimal';
-      if (feasible || exhausted || failed > 0 || !solved) {
-        return { feasible, exhausted, failed, message: solved?.status === 'infeasible' ? solved.message : null };
-      }
-      // Grow by 3× the shortfall, but at least by half, so a long search takes few rounds.
-      const shortfall = solved.status === 'infeasible' ? solved.shortfall.total : 1;
-      limit = Math.min(MAX_IDEAS, limit + Math.max(3 * shortfall, Math.ceil(limit / 2), 24));
-    }
+    // the solver loads while the first names are checked: nothing needs it before answers arrive
+    const solver = loadSolver();
+    solver.catch(() => undefined);
+    const outcome = await searchIdeas({
+      brand,
+      tlds,
+      hyphens,
+      total,
+      key: this.#ideasKey,
+      entries: this.#entries,
+      check: (names, onDone) => this.#check(checker, names, signal, onDone),
+      solve: async () => {
+        await solver;
+        return this.#trySolve(() => this.#solveWith([], 0)?.result ?? null);
+      },
+      onProgress: (done, asked) => {
+        if (asked > 0) this.progress = { done, total: asked };
+        this.requestUpdate();
+      },
+    });
+    if (outcome.rejected === null) return outcome;
+    this.brandProblem = outcome.rejected;
+    this.progress = null;
+    return initialState;
   }
 
   async #checkList(signal: AbortSignal): Promise<number> {
@@ -697,7 +565,11 @@ export class PeekerDomainPicker extends LitElement {
     const checker = names.length > 0 ? this.#getChecker() : null;
     if (checker === null) return 0;
     this.requestUpdate();
-    return this.#check(checker, names, signal);
+    const solver = loadSolver(); // for the fills that follow
+    solver.catch(() => undefined);
+    const failed = await this.#check(checker, names, signal);
+    await solver;
+    return failed;
   }
 
   #afterChecks(): void {
@@ -725,19 +597,29 @@ export class PeekerDomainPicker extends LitElement {
   /** Retries failed and stale names, keeping every answer already received. */
   #retry(): void {
     this.#staleRetries = 0;
-    this.flowNotice = null;
+    this.#confirm.notice = null;
     this.#recheck(['errored', 'stale']);
+  }
+
+  /** Runs a lazily loaded step, waited for by `checksComplete`; a failed load is shown and reported. */
+  #track(work: Promise<void>): void {
+    const tracked = work.catch((error: unknown) => {
+      this.fillNotice = notice('error', this.#messages.loadFailed);
+      this.#emitError(error);
+    });
+    this.#work.add(tracked);
+    void tracked.finally(() => this.#work.delete(tracked));
   }
 
   async #settle(): Promise<void> {
     for (let round = 0; round < 1000; round += 1) {
       await this.#debouncer.idle();
       await this.updateComplete;
-      const waits: Promise<unknown>[] = [];
+      const waits: Promise<unknown>[] = [...this.#work];
       for (const task of [this.#ideasTask, this.#listTask]) {
         if (task.status === TaskStatus.PENDING) waits.push(task.taskComplete.catch(() => undefined));
       }
-      if (this.#confirmRun) waits.push(this.#confirmRun);
+      if (this.#confirm.running) waits.push(this.#confirm.running);
       if (waits.length === 0 && !this.#debouncer.pending && !this.isUpdatePending) return;
       await Promise.all(waits);
     }
@@ -745,64 +627,57 @@ export class PeekerDomainPicker extends LitElement {
 
   // ---------------------------------------------------------------- solving
 
-  #groupOf = (row: AvailabilityRow): string => this.#entries.get(row.domain)?.pattern ?? `own:${row.domain}`;
-
-  /** solveSelection with the element's requirement and horizon; PeekerErrors become null plus a notice. */
-  #solveOrNull(
-    rows: readonly AvailabilityRow[],
-    pinned: readonly string[],
-    excluded: readonly string[],
-    cap = 0,
-  ): SelectionResult | null {
+  /** Runs a solve; a PeekerError (mixed currencies, duplicate rows) becomes null, a notice and an event. */
+  #trySolve<T>(solve: () => T): T | null {
     try {
-      return solveSelection({
-        rows,
-        required: this.#required,
-        pinned,
-        excluded,
-        years: this.#years,
-        ...(cap > 0 ? { groupOf: this.#groupOf, maxPerGroup: cap } : {}),
-      });
+      return solve();
     } catch (error) {
       if (!PeekerError.is(error)) throw error;
-      this.fillNotice = notice('error', error.message);
+      this.fillNotice = notice('error', this.#describe(error));
       this.#emitError(error);
       return null;
     }
   }
 
-  get #years(): number {
-    return Math.max(1, toCount(this.years, 1));
+  /**
+   * Solves over the pool with the requirement, `pinned` and the hand-removed names, relaxing
+   * `cap` when needed; null while the solver is not loaded (then no name has an answer yet).
+   */
+  #solveWith(pinned: readonly string[], cap: number): { result: SelectionResult; relaxed: boolean } | null {
+    const solver = loadedSolver();
+    return solver === null ? null : solver.solveRelaxed({
+      rows: this.#entries.pool(),
+      required: this.#required,
+      pinned,
+      excluded: this.#entries.rejected(),
+      years: this.#years,
+      cap,
+      groupOf: this.#entries.groupOf,
+    });
   }
 
-  /** Solves with the diversity cap, relaxing it when it makes the order impossible. */
-  #solveDiverse(pinned: readonly string[]): { result: SelectionResult | null; relaxed: boolean } {
+  /** Solves like "Fill cheapest": the diversity cap (a third of the order by default), relaxed when it makes the order impossible. */
+  #solveDiverse(pinned: readonly string[]): { result: SelectionResult; relaxed: boolean } | null {
     const { google, microsoft } = this.#required;
     const cap = this.maxPerPattern == null ? Math.ceil((google + microsoft) / 3) : toCount(this.maxPerPattern);
-    const rows = this.#orderableRows();
-    const excluded = [...this.#rejected];
-    if (cap > 0) {
-      const capped = this.#solveOrNull(rows, pinned, excluded, cap);
-      if (capped?.status !== 'infeasible') return { result: capped, relaxed: false };
-    }
-    const free = this.#solveOrNull(rows, pinned, excluded);
-    return { result: free, relaxed: cap > 0 && free?.status === 'optimal' };
+    return this.#trySolve(() => this.#solveWith(pinned, cap));
   }
 
   #fill(user: boolean): boolean {
     const { google, microsoft } = this.#required;
-    if (google + microsoft === 0 || this.#isDisabled || this.phase === 'rechecking') return false;
-    const pins = [...this.#manual].filter((d) => {
-      const row = this.#rowOf(d);
-      return row !== null && isOrderable(row);
-    });
-    const { result, relaxed } = this.#solveDiverse(pins);
-    if (result?.status !== 'optimal') {
-      if (result) this.fillNotice = notice('infeasible', result.message);
+    if (google + microsoft === 0 || this.#locked || this.#confirm.phase === 'rechecking') return false;
+    // a brand still being typed counts: never fill from the ideas of the brand before it
+    if (this.#debouncer.pending) {
+      this.#debouncer.flush();
+      this.#applyIdeasKey();
+    }
+    const solved = this.#solveDiverse(this.#entries.pins());
+    if (solved?.result.status !== 'optimal') {
+      if (solved?.result.status === 'infeasible') this.fillNotice = notice('infeasible', this.#messages.shortfall(solved.result.shortfall));
       return false;
     }
-    this.fillNotice = relaxed ? notice('warning', this.#messages.diversityRelaxed) : null;
-    this.#setChosen(result.domains, user);
+    this.fillNotice = solved.relaxed ? notice('warning', this.#messages.diversityRelaxed) : null;
+    this.#setChosen(solved.result.domains, user);
     return true;
   }
 
@@ -811,11 +686,8 @@ export class PeekerDomainPicker extends LitElement {
   #setChosen(next: Iterable<string>, user: boolean): void {
     const set = new Set(next);
     const same = set.size === this.chosen.size && [...set].every((d) => this.chosen.has(d));
-    if (this.phase !== 'rechecking') {
-      this.phase = 'editing';
-      this.review = null;
-      if (!same) this.flowNotice = null;
-    }
+    this.#confirm.selectionChanged(same);
+    this.requestUpdate();
     if (same) return;
     this.chosen = set;
     this.#syncForm();
@@ -825,122 +697,25 @@ export class PeekerDomainPicker extends LitElement {
 
   #toggle(domain: string): void {
     const entry = this.#entries.get(domain);
-    if (!entry || this.#isDisabled || this.phase === 'rechecking') return;
+    if (!entry || this.#locked || this.#confirm.phase === 'rechecking') return;
     const next = new Set(this.chosen);
-    if (next.delete(domain)) {
-      this.#manual.delete(domain);
-      this.#rejected.add(domain);
-    } else {
+    if (next.delete(domain)) this.#entries.unpick(domain);
+    else {
       if (entry.row === null || !isOrderable(entry.row)) return;
       next.add(domain);
-      this.#manual.add(domain);
-      this.#rejected.delete(domain);
+      this.#entries.pick(domain);
     }
     this.#setChosen(next, true);
   }
 
-  // ---------------------------------------------------------------- confirm
-
-  #confirm(): void {
-    if (this.#confirmRun || this.#isDisabled || !this.#isComplete()) return;
-    this.#confirmRun = this.#recheckAndConfirm().finally(() => {
-      this.#confirmRun = null;
-    });
+  #clear(): void {
+    this.#entries.setPicks([], true);
+    this.fillNotice = null;
+    this.#setChosen([], true);
   }
 
-  async #recheckAndConfirm(): Promise<void> {
-    const checker = this.#getChecker();
-    if (checker === null) return;
-    const before = new Map(this.#chosenRows().map(({ domain, row }) => [domain, row]));
-    const names = [...before.keys()];
-    this.phase = 'rechecking';
-    this.flowNotice = null;
-    const controller = (this.#confirmAbort = new AbortController());
-    let fresh: AvailabilityRow[];
-    let batchError: unknown = null;
-    try {
-      fresh = await checker.check(names, {
-        signal: controller.signal,
-        fresh: true,
-        onBatchError: (error) => (batchError = error),
-      });
-    } catch (error) {
-      this.phase = 'editing';
-      if (!isAbort(error)) {
-        this.flowNotice = notice('error', this.#messages.checkFailed(String((error as Error)?.message ?? error)));
-        this.#emitError(error);
-      }
-      return;
-    } finally {
-      this.#confirmAbort = null;
-    }
-    this.#mergeRows(fresh);
-    const errored = fresh.find((row) => row.reason === 'errored');
-    if (errored) {
-      this.phase = 'editing';
-      this.flowNotice = notice('error', this.#messages.checkFailed(errored.message ?? ''));
-      this.#emitError(batchError ?? new PeekerError('check_failed', errored.message ?? 'Re-check failed', { retryable: true }));
-      return;
-    }
-    const lost = fresh.filter((row) => !isOrderable(row)).map((row) => row.domain);
-    const prices = fresh.flatMap((after) => {
-      const prior = before.get(after.domain);
-      return prior && isOrderable(after) &&
-        (prior.price_cents !== after.price_cents || prior.renewal_price_cents !== after.renewal_price_cents)
-        ? [{ domain: after.domain, before: prior, after }]
-        : [];
-    });
-    if (lost.length + prices.length === 0) return this.#finish();
-    const review: Review = { swaps: [], prices, message: null };
-    if (lost.length > 0) {
-      const lostNames = new Set(lost);
-      for (const domain of lostNames) {
-        this.#manual.delete(domain);
-        this.#rejected.add(domain);
-      }
-      const kept = names.filter((d) => !lostNames.has(d));
-      const { result } = this.#solveDiverse(kept);
-      const solved = result?.status === 'optimal';
-      const added = solved ? result.domains.filter((d) => !before.has(d)).sort(byName) : [];
-      review.swaps = [...lostNames].sort(byName).map((removed, i) => ({
-        removed,
-        status: statusOf(this.#rowOf(removed)),
-        added: added[i] ?? null,
-      }));
-      if (!solved) {
-        review.message = result?.status === 'infeasible' ? result.message : null;
-        void this.#ideasTask.run();
-      }
-      this.#setChosen(solved ? result.domains : kept, true);
-    }
-    this.phase = 'review';
-    this.review = review;
-  }
-
-  async #finish(): Promise<void> {
-    const rows = this.#chosenRows().flatMap(({ row }) => (row ? [row] : []));
-    const solved = this.#solveOrNull(rows, rows.map((row) => row.domain).sort(byName), []);
-    if (solved?.status !== 'optimal') {
-      this.phase = 'editing';
-      if (solved) this.flowNotice = notice('infeasible', solved.message);
-      return;
-    }
-    let order: OrderReadyDetail['order'] = null;
-    try {
-      if (this.order) order = buildOrderDraft(this.order, solved.domains);
-    } catch (error) {
-      this.phase = 'editing';
-      this.flowNotice = notice('error', (error as Error).message);
-      this.#emitError(error);
-      return;
-    }
-    const { domains, google, microsoft, cost } = solved;
-    this.phase = 'confirmed';
-    this.review = null;
-    await this.updateComplete;
-    const detail: OrderReadyDetail = { domains: [...domains], google: [...google], microsoft: [...microsoft], cost: { ...cost }, order };
-    if (this.dispatchEvent(new PeekerOrderReadyEvent(detail))) this.flowNotice = notice('success', this.#messages.confirmed);
-    else this.phase = 'editing';
+  #startConfirm(): void {
+    if (!this.#isDisabled && this.#isComplete()) this.#confirm.start();
   }
 
   // ---------------------------------------------------------------- form, states, events
@@ -962,10 +737,11 @@ export class PeekerDomainPicker extends LitElement {
     const states = this.#internals.states;
     if (!states) return;
     const on = {
-      pending: this.#busy || this.phase === 'rechecking' || this.#debouncer.pending,
+      pending: this.#busy || this.#confirm.phase === 'rechecking' || this.#debouncer.pending,
       complete: this.#isComplete(),
       empty: this.#entries.size === 0,
       infeasible: this.#infeasibleText() !== null,
+      confirmed: this.#confirm.phase === 'confirmed',
     };
     for (const [name, set] of Object.entries(on)) {
       try {
@@ -1008,54 +784,9 @@ export class PeekerDomainPicker extends LitElement {
   #infeasibleText(): string | null {
     if (this.fillNotice?.kind === 'infeasible') return this.fillNotice.text;
     const outcome = this.#ideasTask.status === TaskStatus.COMPLETE ? this.#lastOutcome : null;
-    if (!outcome || outcome.feasible || outcome.failed > 0 || outcome.message === null) return null;
-    return outcome.exhausted ? `${outcome.message} ${this.#messages.ideasExhausted}` : outcome.message;
-  }
-
-  // ---------------------------------------------------------------- formatting
-
-  /** Formats an amount; `locale` defaults to the element's (pass it when formatting many rows). */
-  #money(cents: number | undefined, currency: string | undefined, locale = this.#locale): string {
-    if (cents === undefined) return '';
-    if (!currency) return centsToDecimal(cents);
-    const code = currency.toUpperCase();
-    const key = `${locale ?? ''}|${code}`;
-    let format = this.#formatters.get(key);
-    if (!format) {
-      try {
-        format = new Intl.NumberFormat(locale, { style: 'currency', currency: code });
-      } catch {
-        return `${centsToDecimal(cents)} ${code}`;
-      }
-      this.#formatters.set(key, format);
-    }
-    return format.format(cents / 100);
-  }
-
-  #age(checkedAt: number, locale: string | undefined, m: PeekerMessages): string {
-    const seconds = Math.max(0, Math.round((this.now - checkedAt) / 1000));
-    // one formatter per locale: constructing one costs more than formatting a whole row
-    let format = this.#relativeFormats.get(locale ?? '');
-    if (!format) {
-      try {
-        format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-      } catch {
-        format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-      }
-      this.#relativeFormats.set(locale ?? '', format);
-    }
-    const text =
-      seconds < 60
-        ? format.format(seconds < 30 ? 0 : -seconds, 'second')
-        : seconds < 3600
-          ? format.format(-Math.floor(seconds / 60), 'minute')
-          : format.format(-Math.floor(seconds / 3600), 'hour');
-    return m.checkedAgo(text);
-  }
-
-  #statusText(status: RowStatus, row: AvailabilityRow | null, m = this.#messages): string {
-    if (status === 'invalid') return m.statusInvalid(row?.message);
-    return m[`status${status[0]!.toUpperCase()}${status.slice(1)}` as `status${Capitalize<Exclude<RowStatus, 'invalid'>>}`];
+    if (!outcome || outcome.feasible || outcome.failed > 0 || outcome.shortfall === null) return null;
+    const text = this.#messages.shortfall(outcome.shortfall);
+    return outcome.exhausted ? `${text} ${this.#messages.ideasExhausted}` : text;
   }
 
   #totals(): { firstYear: number; renewal: number; currency: string | undefined } {
@@ -1071,69 +802,15 @@ export class PeekerDomainPicker extends LitElement {
     return { firstYear, renewal, currency };
   }
 
-  // ---------------------------------------------------------------- exports
-
-  #selectionCsv(): string {
-    const { google, microsoft } = this.#slots();
-    return toCsv([
-      'domain provider usable_for first_year_price renewal_price currency checked_at'.split(' '),
-      ...this.value.map((domain) => {
-        const row = this.#rowOf(domain);
-        const provider = google.includes(domain) ? 'google' : microsoft.includes(domain) ? 'microsoft' : '';
-        return [domain, provider, ...priceCells(row), checkedCell(row)];
-      }),
-    ]);
-  }
-
-  #resultsCsv(): string {
-    return toCsv([
-      'domain status reason usable_for first_year_price renewal_price currency pattern checked_at'.split(' '),
-      ...[...this.#entries.values()].map(({ domain, row, pattern }) => [
-        domain,
-        statusOf(row),
-        row?.reason,
-        ...priceCells(row),
-        pattern,
-        checkedCell(row),
-      ]),
-    ]);
-  }
-
-  #orderJson(): string {
-    const { google, microsoft } = this.#slots();
-    const totals = this.#totals();
-    let order: unknown = null;
-    try {
-      if (this.order) order = buildOrderDraft(this.order, this.value);
-    } catch {
-      // an incomplete `order` property: the file has no order body yet
-    }
-    const cost = {
-      first_year_cents: totals.firstYear,
-      renewal_cents: totals.renewal,
-      currency: totals.currency?.toLowerCase() ?? null,
-    };
-    return `${JSON.stringify({ domains: this.value, google, microsoft, cost, order }, null, 2)}\n`;
-  }
-
-  #download(filename: string, type: string, text: () => string): void {
-    const url = URL.createObjectURL(new Blob([text()], { type }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = filename;
-    link.hidden = true;
-    this.renderRoot.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
-
   // ---------------------------------------------------------------- event handlers
 
   #onInput = (event: Event): void => {
     this.#typing = true;
     this.brand = (event.target as HTMLInputElement).value;
-    this.#debouncer.schedule(() => (this.debouncedBrand = this.brand.trim()), toCount(this.debounce, 300));
+    this.#debouncer.schedule(() => {
+      this.#typedBrand = true;
+      this.debouncedBrand = this.brand.trim();
+    }, toCount(this.debounce, 300));
   };
 
   #focus(id: string): void {
@@ -1148,29 +825,21 @@ export class PeekerDomainPicker extends LitElement {
   };
 
   #onListFocus = (): void => {
-    if (this.activeDomain === null || !this.#entries.has(this.activeDomain)) {
-      const domains = [...this.#entries.keys()];
+    if (this.activeDomain === null || !this.#entries.get(this.activeDomain)) {
+      const domains = this.#entries.domains();
       this.activeDomain = domains.find((d) => this.chosen.has(d)) ?? domains[0] ?? null;
       this.#scrollActive = true;
     }
   };
 
   #onListKeydown = (event: KeyboardEvent): void => {
-    const domains = [...this.#entries.keys()];
+    const domains = this.#entries.domains();
     const last = domains.length - 1;
     if (last < 0) return;
     const index = this.activeDomain === null ? -1 : domains.indexOf(this.activeDomain);
     const key = event.key;
-    const next =
-      key === 'ArrowDown'
-        ? Math.min(last, index + 1)
-        : key === 'ArrowUp'
-          ? Math.max(0, index - 1)
-          : key === 'Home'
-            ? 0
-            : key === 'End'
-              ? last
-              : -1;
+    const moves: Record<string, number> = { ArrowDown: Math.min(last, index + 1), ArrowUp: Math.max(0, index - 1), Home: 0, End: last };
+    const next = Object.hasOwn(moves, key) ? moves[key]! : -1;
     if (next < 0 && key !== ' ' && key !== 'Enter' && key !== 'Escape') return;
     event.preventDefault();
     if (next >= 0) {
@@ -1187,30 +856,47 @@ export class PeekerDomainPicker extends LitElement {
     this.#toggle(domain);
   };
 
+  /** "Check list": the paste box's parser loads on first use. */
   #onPaste = (): void => {
     const textarea = this.renderRoot.querySelector<HTMLTextAreaElement>('#paste');
-    if (!textarea || this.#isDisabled) return;
-    const { domains, invalid } = parseDomainList(textarea.value);
-    this.pasteInvalid = invalid.map((entry) => entry.input);
-    for (const domain of domains) this.#ensureEntry(domain, 'list');
-    this.requestUpdate();
-    if (domains.length > 0) {
-      textarea.value = '';
-      void this.#listTask.run();
-    }
+    if (!textarea || this.#locked) return;
+    const text = textarea.value;
+    this.#track(
+      import('./paste-list.ts').then(({ readPastedList }) => {
+        const { domains, invalid } = readPastedList(text);
+        this.pasteInvalid = invalid;
+        for (const domain of domains) this.#entries.ensure(domain, 'list');
+        this.requestUpdate();
+        if (domains.length > 0) {
+          if (textarea.value === text) textarea.value = '';
+          void this.#listTask.run();
+        }
+      }),
+    );
   };
+
+  /** A download button: the file builders load on first use. */
+  #download(kind: DownloadKind): void {
+    this.#track(
+      import('./downloads.ts').then(({ download }) =>
+        download(kind, {
+          value: this.value,
+          slots: this.#slots(),
+          entries: this.#entries.values(),
+          rowOf: (domain) => this.#entries.rowOf(domain),
+          totals: this.#totals(),
+          order: this.order,
+          root: this.renderRoot,
+        }),
+      ),
+    );
+  }
 
   // ---------------------------------------------------------------- render
 
-  /** One action button (every button of the element is one of these). */
-  #button(action: string, label: string, disabled: boolean, onClick: () => void, primary = false): TemplateResult {
-    return html`<button part="button" class=${primary ? 'primary' : nothing} type="button" data-action=${action}
-      ?disabled=${disabled} @click=${onClick}>${label}</button>`;
-  }
-
   protected override render(): TemplateResult {
     const m = this.#messages;
-    const disabled = this.#isDisabled;
+    const locked = this.#locked;
     const req = this.#required;
     const slots = this.#slots();
     const microsoftOpen = slots.microsoft.length < req.microsoft;
@@ -1234,7 +920,7 @@ export class PeekerDomainPicker extends LitElement {
       <div class="field">
         <label for="brand">${m.brandLabel}</label>
         <input id="brand" part="input" type="text" autocomplete="off" spellcheck="false" aria-controls="results"
-          aria-describedby="brand-hint" placeholder=${m.brandPlaceholder} .value=${this.brand} ?disabled=${disabled}
+          aria-describedby="brand-hint" placeholder=${m.brandPlaceholder} .value=${this.brand} ?disabled=${locked}
           @input=${this.#onInput} @keydown=${this.#onInputKeydown} />
         <p id="brand-hint" class="hint">${m.brandHint}</p>
       </div>
@@ -1255,14 +941,16 @@ export class PeekerDomainPicker extends LitElement {
       <p id="results-help" class="hint" ?hidden=${empty}>${m.resultsHelp}</p>
       <div id="results" part="listbox" class="listbox" role="listbox" aria-multiselectable="true"
         aria-labelledby="results-label" aria-describedby="results-help" aria-busy=${String(busy)}
-        aria-disabled=${String(disabled)} aria-activedescendant=${active ? active.id : nothing}
-        tabindex=${disabled ? '-1' : '0'} ?hidden=${empty} @keydown=${this.#onListKeydown} @focus=${this.#onListFocus}
+        aria-disabled=${String(locked)} aria-activedescendant=${active ? active.id : nothing}
+        tabindex=${this.#isDisabled ? '-1' : '0'} ?hidden=${empty} @keydown=${this.#onListKeydown} @focus=${this.#onListFocus}
         @click=${this.#onListClick}>
         ${entries.map((entry) => {
           const isActive = entry === active;
-          const { row, domain } = entry;
-          const deps = [row, this.chosen.has(domain), isActive, this.#manual.has(domain), microsoftOpen, this.now, this.messages, locale];
-          return guard(deps, () => this.#renderOption(entry, isActive, microsoftOpen, m, locale));
+          const { row, domain, source } = entry;
+          const selected = this.chosen.has(domain);
+          const manual = this.#entries.isManual(domain);
+          const deps = [row, source, selected, isActive, manual, microsoftOpen, this.now, this.messages, locale];
+          return guard(deps, () => renderOption(entry, { selected, active: isActive, manual, microsoftOpen, m, locale, now: this.now }));
         })}
       </div>
       <p class="muted empty" ?hidden=${!empty}>${m.emptyResults}</p>
@@ -1270,67 +958,14 @@ export class PeekerDomainPicker extends LitElement {
         <summary>${m.pasteLabel}</summary>
         <div class="paste-body">
           <label for="paste">${m.pasteLabel}</label>
-          <textarea id="paste" part="input" aria-describedby="paste-hint" ?disabled=${disabled}></textarea>
+          <textarea id="paste" part="input" aria-describedby="paste-hint" ?disabled=${locked}></textarea>
           <p id="paste-hint" class="hint">${m.pasteHint}</p>
-          <div class="actions">${this.#button('check-list', m.checkList, disabled, this.#onPaste)}</div>
+          <div class="actions">${actionButton('check-list', m.checkList, locked, this.#onPaste)}</div>
         </div>
       </details>
-      ${this.#renderSummary(slots, req, disabled)}
+      ${this.#renderSummary(slots, req, locked)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
-  }
-
-  #renderOption(
-    entry: Entry,
-    active: boolean,
-    microsoftOpen: boolean,
-    m: PeekerMessages,
-    locale: string | undefined,
-  ): TemplateResult {
-    const { row, domain } = entry;
-    const status = statusOf(row);
-    const selected = this.chosen.has(domain);
-    const available = status === 'available';
-    const usable = row?.usable_for ?? [];
-    const google = usable.includes('google');
-    const microsoft = usable.includes('microsoft');
-    const flagged = available && google && !microsoft && microsoftOpen;
-    const pick = selected && this.#manual.has(domain) ? html`<span class="pick">(${m.pickedByHand})</span>` : nothing;
-    // no whitespace nodes where they render nothing: every node is cloned 1,000 times in a long list
-    return html`<div role="option" id=${entry.id} part="option" class="option" aria-selected=${String(selected)}
-      aria-disabled=${String(!available && !selected)} data-domain=${domain} data-status=${status}
-      ?data-active=${active} ?data-google-only=${flagged}><span class="check" aria-hidden="true"
-        >${selected ? '☑' : '☐'}</span><span class="name">${guard([domain], () => breakable(domain))}${pick}</span>
-      <span class="details"><span part="status" class="status" data-status=${status}><span class="icon" aria-hidden="true"
-        >${ICONS[status]}</span> ${this.#statusText(status, row, m)}</span>
-        ${this.#renderFacts(row, available, flagged, m, locale)}</span></div>`;
-  }
-
-  /**
-   * Prices, capabilities, the Google-only flag and the age of a row, as one template per
-   * shape (each nested template costs a clone per row, and the list can hold 1,000 rows).
-   */
-  #renderFacts(
-    row: AvailabilityRow | null,
-    available: boolean,
-    flagged: boolean,
-    m: PeekerMessages,
-    locale: string | undefined,
-  ): unknown {
-    // rows are null until answered, and #mergeRows stamps checked_at on every answer
-    if (row?.checked_at === undefined) return nothing;
-    const age = this.#age(row.checked_at, locale, m);
-    if (!available) return html`<span class="age">${age}</span>`;
-    const usable = row.usable_for ?? [];
-    const prices = `${m.firstYearPrice(this.#money(row.price_cents, row.currency, locale))} · ${m.renewalPrice(
-      this.#money(row.renewal_price_cents ?? row.price_cents, row.currency, locale),
-    )}`;
-    return html`<span part="price" class="price">${prices}</span>
-      <span class="caps">${m.usableFor(usable.includes('google'), usable.includes('microsoft'))}</span>
-      ${flagged
-        ? html`<span class="flag" data-flag="google-only"><span aria-hidden="true">⚠</span> ${m.googleOnlyFlag}</span>`
-        : nothing}
-      <span class="age">${age}</span>`;
   }
 
   #renderNotices(): TemplateResult {
@@ -1338,27 +973,30 @@ export class PeekerDomainPicker extends LitElement {
     const notices: Notice[] = [];
     const add = (kind: Notice['kind'], text: string, retry?: boolean): unknown => notices.push(notice(kind, text, retry));
     if (this.debouncedBrand !== '' && this.checkAvailability === null && this.endpoint === '') add('error', m.noTransport);
-    if (this.brandProblem !== null) add('warning', m.brandRejected(this.brandProblem));
-    const error = this.#ideasTask.status === TaskStatus.ERROR ? (this.#ideasTask.error as Error | undefined) : undefined;
-    if (this.#ideasTask.status === TaskStatus.ERROR && !isAbort(error)) add('error', m.checkFailed(String(error?.message ?? error)), true);
+    if (this.brandProblem !== null) add('warning', m.brandRejected(this.#describe(this.brandProblem)));
+    const error = this.#ideasTask.status === TaskStatus.ERROR ? this.#ideasTask.error : undefined;
+    if (this.#ideasTask.status === TaskStatus.ERROR && !isAbort(error)) add('error', m.checkFailed(this.#describe(error)), true);
     let failed = 0;
     for (const { row } of this.#entries.values()) if (row?.reason === 'errored' || row?.reason === 'stale') failed += 1;
     if (failed > 0) add('error', m.failedCount(failed), true);
     const infeasible = this.#infeasibleText();
     if (infeasible !== null) add('infeasible', infeasible);
     if (this.fillNotice && this.fillNotice.kind !== 'infeasible') notices.push(this.fillNotice);
-    if (this.flowNotice) notices.push(this.flowNotice);
+    const flow = this.#confirm.notice;
+    if (flow) notices.push(flow);
     if (this.pasteInvalid.length > 0) add('warning', m.pasteInvalid(this.pasteInvalid));
+    // the confirm flow's notice takes focus when it replaces the pressed button
     return html`<div class="notices">
       ${notices.map(
-        ({ kind, text, retry }) => html`<p class="notice" data-kind=${kind} role=${kind === 'error' ? 'alert' : nothing}>
-          ${text} ${retry ? this.#button('retry', m.retry, this.#isDisabled, () => this.#retry()) : nothing}
+        (n) => html`<p class="notice" data-kind=${n.kind} role=${n.kind === 'error' ? 'alert' : nothing}
+          data-role=${n === flow ? 'flow-notice' : nothing} tabindex=${n === flow ? '-1' : nothing}>
+          ${n.text} ${n.retry ? actionButton('retry', m.retry, this.#isDisabled, () => this.#retry()) : nothing}
         </p>`,
       )}
     </div>`;
   }
 
-  #renderSummary(slots: SlotAssignment, req: { google: number; microsoft: number }, disabled: boolean): TemplateResult {
+  #renderSummary(slots: SlotAssignment, req: { google: number; microsoft: number }, locked: boolean): TemplateResult {
     const m = this.#messages;
     const total = req.google + req.microsoft;
     const totals = this.#totals();
@@ -1368,9 +1006,9 @@ export class PeekerDomainPicker extends LitElement {
     const missingGoogle = Math.max(0, req.google - slots.google.length);
     const missingMicrosoft = Math.max(0, req.microsoft - slots.microsoft.length);
     const orderable = chosenCount - slots.unusable.length;
-    const rechecking = this.phase === 'rechecking';
-    const review = this.phase === 'review' ? this.review : null;
-    const money = (cents: number): string => this.#money(cents, totals.currency);
+    const phase = this.#confirm.phase;
+    const rechecking = phase === 'rechecking';
+    const money = (cents: number): string => formatMoney(cents, totals.currency, this.#locale);
     const total$ = (label: string, which: string, cents: number): TemplateResult =>
       html`<div><dt>${label}</dt><dd data-total=${which}>${money(cents)}</dd></div>`;
 
@@ -1390,51 +1028,18 @@ export class PeekerDomainPicker extends LitElement {
       </dl>
       ${status !== null ? html`<p class="missing" data-role="missing">${status}</p>` : nothing}
       ${rechecking ? html`<p class="muted">${m.rechecking}</p>` : nothing}
-      ${review
-        ? html`<div class="review notice" data-kind="warning" data-role="review">
-            <p class="summary-title">${m.reviewTitle}</p>
-            <ul>
-              ${review.swaps.map(({ removed, status, added }) => {
-                const reason = this.#statusText(status, null);
-                return html`<li>${added === null ? m.removed(removed, reason) : m.swapped(removed, reason, added)}</li>`;
-              })}
-              ${review.prices.map(
-                ({ domain, before, after }) => html`<li>
-                  ${m.priceChanged(domain, this.#money(before.price_cents, before.currency), this.#money(after.price_cents, after.currency))}
-                </li>`,
-              )}
-            </ul>
-            ${review.message !== null ? html`<p>${review.message}</p>` : nothing}
-            <p>${m.newTotal(money(totals.firstYear), money(totals.renewal))}</p>
-            <div class="actions">
-              ${this.#button('confirm-again', m.confirmAgain, !this.#isComplete(), () => this.#confirm(), true)}
-              ${this.#button('keep-editing', m.keepEditing, false, () => {
-                this.phase = 'editing';
-                this.review = null;
-              })}
-            </div>
-          </div>`
-        : nothing}
+      ${this.#confirm.renderReview({ firstYear: money(totals.firstYear), renewal: money(totals.renewal) }, this.#isComplete(slots), this.#locale)}
       <div class="actions">
-        ${this.#button('fill', m.fillCheapest, disabled || total === 0 || rechecking, () => this.#fill(true))}
-        ${this.#button('clear', m.clearSelection, disabled || chosenCount === 0 || rechecking, () => {
-          this.#rejected.clear();
-          this.#manual.clear();
-          this.fillNotice = null;
-          this.#setChosen([], true);
-        })}
-        ${this.phase === 'review' ? nothing : this.#button('confirm', m.confirm, disabled || !complete || rechecking, () => this.#confirm(), true)}
+        ${actionButton('fill', m.fillCheapest, locked || total === 0 || rechecking, () => this.#fill(true))}
+        ${actionButton('clear', m.clearSelection, locked || chosenCount === 0 || rechecking, () => this.#clear())}
+        ${phase === 'review'
+          ? nothing
+          : actionButton('confirm', m.confirm, locked || !complete, () => this.#startConfirm(), true, rechecking)}
       </div>
       <div class="actions">
-        ${this.#button('csv', m.downloadCsv, chosenCount === 0, () =>
-          this.#download('peeker-selection.csv', 'text/csv', () => this.#selectionCsv()),
-        )}
-        ${this.#button('json', m.downloadJson, chosenCount === 0, () =>
-          this.#download('peeker-order.json', 'application/json', () => this.#orderJson()),
-        )}
-        ${this.#button('results', m.downloadResults, this.#entries.size === 0, () =>
-          this.#download('peeker-results.csv', 'text/csv', () => this.#resultsCsv()),
-        )}
+        ${actionButton('csv', m.downloadCsv, chosenCount === 0, () => this.#download('csv'))}
+        ${actionButton('json', m.downloadJson, chosenCount === 0, () => this.#download('json'))}
+        ${actionButton('results', m.downloadResults, this.#entries.size === 0, () => this.#download('results'))}
       </div>
       <p class="hint">${m.warmUp}</p>
     </div>`;

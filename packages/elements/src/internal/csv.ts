@@ -31,15 +31,3 @@ export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
   return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }
 
-/**
- * Integer cents as a plain decimal amount (`1300` → `13.00`) for CSV, where a formatted
- * currency string would not sort or sum.
- * @param cents - integer cents, or undefined
- * @returns the amount, or `''`
- */
-export function centsToDecimal(cents: number | undefined): string {
-  if (cents === undefined || !Number.isSafeInteger(cents)) return '';
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}

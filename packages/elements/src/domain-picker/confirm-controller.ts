@@ -1,0 +1,191 @@
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { AvailabilityChecker, AvailabilityRow, SelectionResult } from '@peeker/core';
+import type { PeekerMessages } from '../messages.ts';
+import type { OrderFields } from './order-fields.ts';
+import { notice, type Notice } from './notice.ts';
+import type { RowStatus } from './row-status.ts';
+import type { ReviewView } from './review-panel.ts';
+
+/** Where the confirm flow is: editing, re-checking the chosen names, reviewing changes, done. */
+export type ConfirmPhase = 'editing' | 'rechecking' | 'review' | 'confirmed';
+
+/** What changed at the final re-check, for the review. */
+export interface Review {
+  swaps: { removed: string; status: RowStatus; added: string | null }[];
+  prices: { domain: string; before: AvailabilityRow; after: AvailabilityRow }[];
+  /** How many more names each side needs when nothing could replace a lost name. */
+  shortfall: { google: number; microsoft: number; total: number } | null;
+}
+
+/** What the confirm flow needs from the element. */
+export interface ConfirmContext {
+  /** The checker, or null without endpoint and transport. */
+  checker(): AvailabilityChecker | null;
+  /** The chosen names with their latest rows. */
+  chosenRows(): { domain: string; row: AvailabilityRow | null }[];
+  /** Stores fresh answers. */
+  mergeRows(rows: readonly AvailabilityRow[]): void;
+  /** Solves like "Fill cheapest" with `pinned` kept; null after a failure it reported. */
+  solveDiverse(pinned: readonly string[]): SelectionResult | null;
+  /** Solves exactly the chosen rows (all pinned) for the final assignment; null after a reported failure. */
+  solveChosen(): SelectionResult | null;
+  /** Names lost at the re-check: no longer picked, excluded from fills. */
+  lose(domains: Iterable<string>): void;
+  /** Replaces the selection (`user`: fire `change`). */
+  select(domains: Iterable<string>, user: boolean): void;
+  /** Looks for more ideas (nothing could replace a lost name). */
+  searchMore(): void;
+  /** The host's `order` property. */
+  order(): OrderFields | null;
+  messages(): PeekerMessages;
+  /** Words an error through the messages (code first, message only as fallback). */
+  describe(error: unknown): string;
+  /** Fires `peeker-error` (not for aborts). */
+  emitError(error: unknown): void;
+}
+
+type Flow = typeof import('./confirm-flow.ts');
+
+/**
+ * The confirm → fresh re-check → review → confirmed state machine of `<peeker-domain-picker>`,
+ * as a Lit `ReactiveController`. The re-check and the review (used once, at the end) load on
+ * first use. Once the host accepted an order (`peeker-order-ready` not cancelled) the phase
+ * stays `confirmed`: Confirm is disabled and a second press sends nothing, until
+ * {@link ConfirmController.reset}. Internal.
+ */
+export class ConfirmController implements ReactiveController {
+  /** The current phase. */
+  phase: ConfirmPhase = 'editing';
+  /** What the re-check changed, while reviewing. */
+  review: Review | null = null;
+  /** The flow's notice (failure, confirmation), shown with the others. */
+  notice: Notice | null = null;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #ctx: ConfirmContext;
+  #run: Promise<void> | null = null;
+  #abort: AbortController | null = null;
+  #view: ReviewView | null = null;
+
+  /**
+   * @param host - the element
+   * @param ctx - what the flow needs from it
+   */
+  constructor(host: ReactiveControllerHost & HTMLElement, ctx: ConfirmContext) {
+    this.#host = host;
+    this.#ctx = ctx;
+    host.addController(this);
+  }
+
+  /** The running confirm, for `checksComplete`; null when idle. */
+  get running(): Promise<void> | null {
+    return this.#run;
+  }
+
+  /** @internal */
+  hostDisconnected(): void {
+    this.#abort?.abort();
+  }
+
+  /** Starts the fresh re-check of a complete selection (a second press while it runs, or after an accepted order, does nothing). */
+  start(): void {
+    if (this.#run || this.phase === 'confirmed') return;
+    this.#run = this.#confirm().finally(() => {
+      this.#run = null;
+      this.#host.requestUpdate();
+    });
+  }
+
+  /** Leaves the review and keeps the changed selection for editing. */
+  keepEditing(): void {
+    this.#set('editing', null);
+  }
+
+  /**
+   * The selection changed: leaves a review; a different selection also drops the flow's
+   * notice. Ignored while re-checking (the flow changes the selection itself) and once confirmed.
+   * @param same - the selection is the same set as before
+   */
+  selectionChanged(same: boolean): void {
+    if (this.phase === 'rechecking' || this.phase === 'confirmed') return;
+    this.phase = 'editing';
+    this.review = null;
+    if (!same) this.notice = null;
+  }
+
+  /** Back to editing after an accepted order (the host set `value`, or the form was reset). */
+  reset(): void {
+    if (this.phase !== 'confirmed') return;
+    this.notice = null;
+    this.#set('editing', null);
+  }
+
+  /**
+   * @param totals - the new totals, formatted
+   * @param canConfirm - whether the changed selection is complete
+   * @param locale - for the changed prices
+   * @returns the review panel, or nothing outside the review
+   */
+  renderReview(totals: { firstYear: string; renewal: string }, canConfirm: boolean, locale: string | undefined): unknown {
+    if (this.phase !== 'review' || !this.review || !this.#view) return nothing;
+    return this.#view.renderReview(this.review, {
+      m: this.#ctx.messages(),
+      totals,
+      locale,
+      canConfirm,
+      onConfirm: () => this.start(),
+      onKeepEditing: () => this.keepEditing(),
+    });
+  }
+
+  #set(phase: ConfirmPhase, review: Review | null): void {
+    this.phase = phase;
+    this.review = review;
+    this.#host.requestUpdate();
+  }
+
+  async #confirm(): Promise<void> {
+    const ctx = this.#ctx;
+    if (ctx.checker() === null) return;
+    this.notice = null;
+    this.#set('rechecking', null);
+    const controller = (this.#abort = new AbortController());
+    let flow: Flow;
+    try {
+      [flow, { reviewView: this.#view }] = await Promise.all([import('./confirm-flow.ts'), import('./review-panel.ts')]);
+    } catch (error) {
+      this.notice = notice('error', ctx.messages().loadFailed);
+      ctx.emitError(error);
+      this.#set('editing', null);
+      return;
+    }
+    let outcome: Awaited<ReturnType<Flow['recheckSelection']>>;
+    try {
+      outcome = await flow.recheckSelection(ctx, controller.signal);
+    } finally {
+      this.#abort = null;
+    }
+    if (outcome.kind === 'failed') {
+      this.notice = outcome.notice;
+      this.#set('editing', null);
+      return;
+    }
+    if (outcome.kind === 'review') {
+      this.#set('review', outcome.review);
+      await this.#focus('[data-role="review"]');
+      return;
+    }
+    this.#set('confirmed', null);
+    await this.#host.updateComplete;
+    if (this.#host.dispatchEvent(outcome.event)) {
+      this.notice = notice('success', ctx.messages().confirmed);
+      this.#host.requestUpdate();
+      await this.#focus('[data-role="flow-notice"]');
+    } else this.#set('editing', null);
+  }
+
+  /** Moves focus to what replaced the pressed button (never leaving it on `<body>`). */
+  async #focus(selector: string): Promise<void> {
+    await this.#host.updateComplete;
+    this.#host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
+  }
+}
