@@ -1,8 +1,16 @@
 /**
  * Part 5b: production bundle sizes, built with Vite's build API (lib mode, ES module, fully
- * minified, every dependency bundled) and gzipped with node:zlib (level 9). The picker's
- * define module is what a partner's page loads; lit alone is the floor; `normalizeDomain`
- * alone shows what the public-suffix list would add if the element used it eagerly.
+ * minified, every dependency bundled, production export conditions) and gzipped with
+ * node:zlib (level 9). The picker's define module is what a partner's page loads: its eager
+ * part (the entry and everything it imports statically) is the first load; the chunks behind
+ * `import()` (solver, review, paste box, downloads) load on first use and are reported apart.
+ * Lit alone is the floor; `normalizeDomain` alone shows what the public-suffix list would add
+ * if the element used it eagerly.
+ *
+ * Production conditions are explicit because vitest sets NODE_ENV=test, under which Vite
+ * resolves Lit's `development` build (dev-mode checks and warnings, ~3 kB gz more) — not what
+ * a partner's production build ships. The eager row also gives that figure, for comparison
+ * with figures measured before this was fixed.
  */
 import { expect, it } from 'vitest';
 import { loadavg } from 'node:os';
@@ -83,12 +91,26 @@ interface BundleSize {
   chunks: { fileName: string; eager: boolean; min: number; gz: number }[];
 }
 
-async function bundleSize(entry: string): Promise<BundleSize> {
+/** How a bundle is built: production or Lit's development build; eager code in one chunk or as the bundler splits it. */
+interface BuildMode {
+  /** Resolve the `development` export condition (what the bench measured before production was explicit). */
+  development?: boolean;
+  /**
+   * Keep every module the entry imports statically in one eager chunk, as rollup and webpack
+   * do (rolldown otherwise splits modules shared with lazy chunks into small chunks of their
+   * own, each gzipped separately).
+   */
+  oneEagerChunk?: boolean;
+}
+
+async function bundleSize(entry: string, mode: BuildMode = { oneEagerChunk: true }): Promise<BundleSize> {
   const out = await build({
     configFile: false,
     root: ROOT,
     logLevel: 'silent',
     publicDir: false,
+    mode: mode.development ? 'development' : 'production',
+    resolve: { conditions: ['module', 'browser', mode.development ? 'development' : 'production'] },
     plugins: [virtualEntries()],
     build: {
       write: false,
@@ -98,7 +120,13 @@ async function bundleSize(entry: string): Promise<BundleSize> {
       reportCompressedSize: false,
       // lib mode keeps whitespace and /*#__PURE__*/ comments in ES output (for later
       // tree-shaking); a page ships fully minified code, so minify the output completely
-      rolldownOptions: { output: { minify: true, comments: false } },
+      rolldownOptions: {
+        output: {
+          minify: true,
+          comments: false,
+          ...(mode.oneEagerChunk ? { codeSplitting: { groups: [{ name: 'eager', tags: ['$initial' as const] }] } } : {}),
+        },
+      },
       lib: {
         entry: entry in VIRTUAL ? virtualPath(entry) : fileURLToPath(new URL(entry, import.meta.url)),
         formats: ['es'],
@@ -136,7 +164,10 @@ const fixed = (n: number, samples = 1): Pick<ReportRow, 'median' | 'min' | 'max'
 it('bundle sizes', async () => {
   const startedAt = new Date();
   const loadAtStart = loadavg()[0] ?? 0;
-  const picker = await bundleSize('../../packages/elements/src/define/peeker-domain-picker.ts');
+  const PICKER = '../../packages/elements/src/define/peeker-domain-picker.ts';
+  const picker = await bundleSize(PICKER);
+  const pickerSplit = await bundleSize(PICKER, {});
+  const pickerDev = await bundleSize(PICKER, { development: true, oneEagerChunk: true });
   const lit = await bundleSize('lit-floor');
   const core = await bundleSize('core-element-share');
   const parts = {
@@ -150,7 +181,7 @@ it('bundle sizes', async () => {
   const rows: ReportRow[] = [
     {
       section: SECTION,
-      metric: '<peeker-domain-picker> production bundle (element + core + lit), min+gzip, eager',
+      metric: '<peeker-domain-picker> first load (element + core + lit, eager code), min+gzip',
       unit: 'kB',
       ...fixed(pickerKb),
       reference: `lit alone ${kb(lit.eagerGz).toFixed(1)} kB`,
@@ -158,7 +189,23 @@ it('bundle sizes', async () => {
       ratioLabel: 'picker/lit',
       target: '≤ 35 kB',
       met: pickerKb <= 35,
-      note: `minified ${kb(picker.eagerMin).toFixed(1)} kB; lazy chunks ${kb(picker.lazyGz).toFixed(1)} kB gz`,
+      note:
+        `minified ${kb(picker.eagerMin).toFixed(1)} kB, in one eager chunk; ` +
+        `as rolldown splits it by default ${kb(pickerSplit.eagerGz).toFixed(1)} kB gz in ${pickerSplit.chunks.filter((c) => c.eager).length} chunks; ` +
+        `with Lit's development build (how this row was measured before production conditions were explicit) ${kb(pickerDev.eagerGz).toFixed(1)} kB gz`,
+    },
+    {
+      section: SECTION,
+      metric: '<peeker-domain-picker> lazy chunks (solver, review, paste box, downloads: loaded on first use), min+gzip',
+      unit: 'kB',
+      ...fixed(kb(picker.lazyGz)),
+      reference: `first load ${pickerKb.toFixed(1)} kB`,
+      ratio: picker.lazyGz / picker.eagerGz,
+      ratioLabel: 'lazy/eager',
+      note: picker.chunks
+        .filter((c) => !c.eager)
+        .map((c) => `${c.fileName.replace(/-[\w-]{8}\.js$/, '')} ${kb(c.gz).toFixed(1)}`)
+        .join(', ') + ' (kB gz each; the solver loads while the first names are checked)',
     },
     {
       section: SECTION,
@@ -188,8 +235,10 @@ it('bundle sizes', async () => {
   writePart('bundle', startedAt, rows, {
     loadavg1mAtStart: Number(loadAtStart.toFixed(2)),
     method:
-      "vite.build lib mode (formats ['es'], target es2022, nothing external, output fully minified: rolldownOptions.output { minify: true, comments: false }), gzip level 9; kB = 1000 bytes",
+      "vite.build lib mode (formats ['es'], target es2022, mode production, resolve.conditions module/browser/production, nothing external, output fully minified: rolldownOptions.output { minify: true, comments: false }, statically imported modules in one chunk: codeSplitting group tags ['$initial']), gzip level 9 per chunk; eager = the entry and its static imports, lazy = the rest; kB = 1000 bytes",
     picker,
+    pickerDefaultChunking: pickerSplit,
+    pickerLitDevelopment: pickerDev,
     lit,
     normalizeDomain: psl,
     tldts,
@@ -197,4 +246,5 @@ it('bundle sizes', async () => {
     coreParts: parts,
   });
   expect(picker.eagerGz).toBeGreaterThan(lit.eagerGz);
+  expect(picker.lazyGz).toBeGreaterThan(0);
 });

@@ -36,6 +36,8 @@ export { DEFAULT_PROTECTED_BRANDS } from './candidates/protected-brands.ts';
 // availability
 export { Provider, UnavailableReason, isOrderable } from './availability/availability-row.ts';
 export type { AvailabilityRow } from './availability/availability-row.ts';
+export { RowStatus, classifyRow } from './availability/row-status.ts';
+export type { RowClassification } from './availability/row-status.ts';
 export { createAvailabilityChecker } from './availability/create-availability-checker.ts';
 export type {
   AvailabilityChecker,
@@ -51,6 +53,8 @@ export { parseAvailabilityResponse } from './availability/parse-availability-res
 
 // solver
 export { solveSelection } from './solver/solve-selection.ts';
+export { assignSlots } from './solver/assign-slots.ts';
+export type { ChosenName, SlotAssignment } from './solver/assign-slots.ts';
 export type {
   Pin,
   SelectionProblem,
@@ -62,7 +66,10 @@ export type {
 
 // order
 export { buildOrderRequest } from './order/build-order-request.ts';
-export type { OrderInput, BuildOrderOptions } from './order/build-order-request.ts';
+export type { BuildOrderOptions } from './order/build-order-request.ts';
+export { buildOrderDraft } from './order/build-order-draft.ts';
+export type { BuildOrderDraftOptions } from './order/build-order-draft.ts';
+export type { OrderInput, OrderCheckOptions } from './order/validate-order-input.ts';
 export { serializeOrderRequest } from './order/serialize-order-request.ts';
 export type {
   OrderRequest,

@@ -3,6 +3,7 @@ import { abortableSleep, raceAbort } from '../../../packages/core/src/internal/a
 import { anySignal } from '../../../packages/core/src/availability/any-signal.ts';
 import { computeBackoff } from '../../../packages/core/src/availability/backoff.ts';
 import { createRateBudget } from '../../../packages/core/src/availability/rate-budget.ts';
+import { createMemoryRequestBudget } from '../../../packages/core/src/availability/request-budget.ts';
 import { createSemaphore } from '../../../packages/core/src/availability/semaphore.ts';
 import { createVirtualTime, START } from './fake-environment.ts';
 
@@ -32,7 +33,7 @@ describe('computeBackoff', () => {
 describe('createRateBudget', () => {
   it('lets `limit` sends through per window and waits for the oldest to expire', async () => {
     const clock = createVirtualTime();
-    const budget = createRateBudget({ limit: 2, windowMs: 1000, now: clock.now, sleep: clock.sleep });
+    const budget = createRateBudget({ store: createMemoryRequestBudget({ now: clock.now }), key: 'k', limit: 2, windowMs: 1000, sleep: clock.sleep });
     const signal = new AbortController().signal;
     const times: number[] = [];
     await clock.run(
@@ -48,7 +49,7 @@ describe('createRateBudget', () => {
 
   it('records nothing when the wait is aborted', async () => {
     const clock = createVirtualTime();
-    const budget = createRateBudget({ limit: 1, windowMs: 1000, now: clock.now, sleep: clock.sleep });
+    const budget = createRateBudget({ store: createMemoryRequestBudget({ now: clock.now }), key: 'k', limit: 1, windowMs: 1000, sleep: clock.sleep });
     await budget.acquire(new AbortController().signal);
     const controller = new AbortController();
     const waiting = budget.acquire(controller.signal);

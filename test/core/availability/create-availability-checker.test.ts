@@ -37,6 +37,7 @@ function setup(
     now: clock.now,
     sleep: clock.sleep,
     random: () => 0,
+    budgetHeadroom: 0, // these tests count the budget exactly; the headroom has its own test
     ...rest,
   });
   return { clock, fake, checker };
@@ -165,15 +166,33 @@ describe('batching', () => {
     await expect(checker.check(['a.com'])).rejects.toThrow(RangeError);
   });
 
-  it('stamps checked_at from the injected clock and copies only known fields', async () => {
+  it('stamps checked_at from the injected clock (a checked_at in the future too) and copies only known fields', async () => {
     const { clock, checker } = setup({
       respond: (domains) =>
-        domains.map((d) => ({ ...answerRow(d), checked_at: 1, secret: 'x' }) as unknown as AvailabilityRow),
+        domains.map((d, i) => ({ ...answerRow(d), ...(i === 0 ? { checked_at: START + 10 ** 9 } : {}), secret: 'x' }) as unknown as AvailabilityRow),
     });
     await clock.advance(1234);
+    const rows = await clock.run(checker.check(['a.com', 'b.com']));
+    expect(rows).toEqual([
+      { ...answerRow('a.com'), checked_at: START + 1234 },
+      { ...answerRow('b.com'), checked_at: START + 1234 },
+    ]);
+    expect(Object.isFrozen(rows[0])).toBe(true);
+  });
+
+  it('keeps an earlier checked_at the transport sent (a handler forwarding a cached row), and expires it from then', async () => {
+    const { clock, fake, checker } = setup({
+      cacheTtlMs: 60_000,
+      respond: (domains) => domains.map((d) => ({ ...answerRow(d), checked_at: START - 50_000 })),
+    });
     const [row] = await clock.run(checker.check(['a.com']));
-    expect(row).toEqual({ ...answerRow('a.com'), checked_at: START + 1234 });
-    expect(Object.isFrozen(row)).toBe(true);
+    expect(row?.checked_at).toBe(START - 50_000);
+    await clock.advance(9_000);
+    expect(checker.peek('a.com')).toBe(row);
+    await clock.advance(2_000); // 61 s after Peeker answered
+    expect(checker.peek('a.com')).toBeUndefined();
+    await clock.run(checker.check(['a.com']));
+    expect(fake.calls).toHaveLength(2);
   });
 });
 

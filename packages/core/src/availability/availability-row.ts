@@ -1,3 +1,5 @@
+import { orderableProviders } from './row-status.ts';
+
 /** A mail provider Peeker can run a domain on. */
 export const Provider = { google: 'google', microsoft: 'microsoft' } as const;
 /** `'google'` or `'microsoft'`. */
@@ -45,16 +47,16 @@ export interface AvailabilityRow {
 }
 
 /**
- * Whether a row may be placed in an order: available, not premium, priced.
+ * Whether a row may be placed in an order now: available, not premium, priced, and usable for
+ * Google and/or Microsoft. Shorthand for `classifyRow(row).orderable` (see `classifyRow` for
+ * why a row is not orderable).
  * @param row - an availability row
  * @returns true when the solver may choose it
+ * @example
+ * ```ts
+ * rows.filter(isOrderable);
+ * ```
  */
 export function isOrderable(row: AvailabilityRow): boolean {
-  return (
-    row.available === true &&
-    row.premium !== true &&
-    Number.isSafeInteger(row.price_cents) &&
-    Array.isArray(row.usable_for) &&
-    row.usable_for.length > 0
-  );
+  return orderableProviders(row) !== 0;
 }

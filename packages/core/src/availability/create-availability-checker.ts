@@ -3,8 +3,11 @@ import { PeekerError } from '../errors/peeker-error.ts';
 import { abortableSleep, raceAbort } from '../internal/abortable-sleep.ts';
 import { computeBackoff } from './backoff.ts';
 import { describeValue } from '../internal/describe-value.ts';
+import { createMemoryAvailabilityCache, isCacheableRow, type AvailabilityCache } from './availability-cache.ts';
 import { createRateBudget } from './rate-budget.ts';
+import { createMemoryRequestBudget, type RequestBudgetStore } from './request-budget.ts';
 import { createSemaphore } from './semaphore.ts';
+import { UNREACHABLE, unreachableCause } from './unreachable.ts';
 import { Provider, type AvailabilityRow } from './availability-row.ts';
 
 /**
@@ -17,6 +20,11 @@ import { Provider, type AvailabilityRow } from './availability-row.ts';
  * - Throw a {@link PeekerError} with `retryable` (and optionally `retryAfterMs`) when the call
  *   failed; any other throw counts as a retryable network failure.
  * - Pass `signal` on to the request: it aborts when nobody waits for the answer any more.
+ * - `fresh: true` means a check asked for rows answered now: a transport that talks to a
+ *   caching layer (the partner's availability handler) must ask it to skip its cache.
+ * - When the endpoint cannot be connected to at all (refused, unknown host), throw a
+ *   `PeekerError` with code `unreachable`: the checker then stops after this batch's retries
+ *   instead of trying every other batch too.
  *
  * {@link createFetchTransport} is the browser transport; `@peeker/core/server` has one that
  * calls Peeker directly.
@@ -38,7 +46,7 @@ import { Provider, type AvailabilityRow } from './availability-row.ts';
  */
 export type AvailabilityTransport = (
   domains: readonly string[],
-  options: { signal: AbortSignal },
+  options: { signal: AbortSignal; fresh?: boolean },
 ) => Promise<readonly AvailabilityRow[]>;
 
 /** A progress report of one {@link AvailabilityChecker.check} call. */
@@ -80,11 +88,18 @@ export interface AvailabilityCheckerOptions {
    */
   concurrency?: number;
   /**
-   * How long an answered row is reused, in milliseconds (Peeker caches answers 5 minutes
-   * too). `stale`, `errored` and locally `invalid` rows are never cached. 0 disables the cache.
+   * How long an answered row is reused, counted from its `checked_at` (when Peeker answered),
+   * in milliseconds (Peeker caches answers 5 minutes too). `stale`, `errored` and locally
+   * `invalid` rows are never cached. 0 disables the cache.
    * @default 300000
    */
   cacheTtlMs?: number;
+  /**
+   * Where answered rows are kept: a shared cache (`@peeker/redis`) lets every backend
+   * instance reuse a row one of them fetched.
+   * @default createMemoryAvailabilityCache() (an LRU of 50,000 rows, expiry on read)
+   */
+  cache?: AvailabilityCache;
   /**
    * Retries after the first attempt of a batch, for retryable failures and missing rows.
    * @default 3
@@ -107,11 +122,37 @@ export interface AvailabilityCheckerOptions {
    */
   maxJitterMs?: number;
   /**
-   * Client-side budget: never more than this many transport calls (retries included) in
-   * any sliding 60 s window; calls over it wait. `Infinity` disables it.
+   * Peeker's rate limit for the key: requests per sliding `budgetWindowMs` window (600 per
+   * minute, docs/peeker-api.md §3). The checker spends at most
+   * `floor(maxRequestsPerMinute × (1 − budgetHeadroom))` transport calls (retries included)
+   * in any window; calls over it wait. `Infinity` disables the budget.
    * @default 600
    */
   maxRequestsPerMinute?: number;
+  /**
+   * Share of the limit left unused, 0 ≤ h < 1. A call is counted when it is sent but Peeker
+   * counts it when it arrives; latency jitter moves calls across the window edge, so a
+   * budget of exactly 600 still meets a few 429s under load. 5 % leaves 570 per minute.
+   * @default 0.05
+   */
+  budgetHeadroom?: number;
+  /**
+   * Length of the budget window in milliseconds (Peeker's is one minute; shorter only for tests).
+   * @default 60000
+   */
+  budgetWindowMs?: number;
+  /**
+   * Where sent calls are counted. Give every checker that uses one API key the same store
+   * and `budgetKey` (a shared store, `@peeker/redis`, when they run in several processes).
+   * @default createMemoryRequestBudget({ now }) (this checker only)
+   */
+  budget?: RequestBudgetStore;
+  /**
+   * The key under which `budget` counts calls: one per Peeker API key, never the key itself
+   * (`createPeekerClient` passes a hash of it).
+   * @default 'default'
+   */
+  budgetKey?: string;
   /**
    * Called once per batch that failed for good (whichever checks waited for it) with the
    * batch's last error and the names that became `errored`; for logging. It should not
@@ -160,10 +201,11 @@ export interface CheckOptions {
    */
   onBatchError?: BatchErrorHandler;
   /**
-   * Skip the cache (use right before placing an order); the answers refresh it. A fresh
-   * check still joins requests already in flight for its names: their answer is produced by
-   * Peeker after they were sent, so it is at most one round trip old, and a name is never
-   * in two requests at once.
+   * Skip the cache (use right before placing an order); the answers refresh it, and the
+   * transport is told (`fresh: true`) so a caching layer behind it skips its cache too. A
+   * fresh check still joins requests already in flight for its names; if such a request
+   * comes back with a row older than the check (answered from a cache behind the
+   * transport), that name is asked again, once, as fresh.
    * @default false
    */
   fresh?: boolean;
@@ -174,29 +216,37 @@ export interface AvailabilityChecker {
   /**
    * Checks names: resolves with exactly one row per distinct normalised input name, in
    * first-seen input order. Never rejects for per-name problems (they are rows) or failed
-   * batches (their names become `errored` rows, see `onBatchError`).
+   * batches (their names become `errored` rows, see `onBatchError`), with one exception:
+   * when the transport cannot connect at all (code `unreachable`) after a batch's retries,
+   * every check waiting rejects with that one error at once (rows already answered stay
+   * cached and were reported through `onProgress`).
    * @param domains - names as typed (normalised with the checker's `normalize`)
    * @param options - see {@link CheckOptions}
    * @returns one row per distinct name
    * @throws TypeError when `domains` is not an array of strings or an option has the wrong type;
-   *   `signal.reason` when aborted; whatever `onProgress` / `onBatchError` throw
+   *   `signal.reason` when aborted; a `PeekerError` code `unreachable`; whatever
+   *   `onProgress` / `onBatchError` throw
    */
   check(domains: readonly string[], options?: CheckOptions): Promise<AvailabilityRow[]>;
   /**
-   * The cached row for a name, if one is still fresh; sends nothing.
+   * The cached row for a name, if one is still fresh; sends nothing. Looks only at what this
+   * process holds (a cache without a synchronous `peek` answers undefined).
    * @param domain - a name as typed
    * @returns the cached row, or undefined (not cached, expired or invalid)
    */
   peek(domain: string): AvailabilityRow | undefined;
-  /** Forgets every cached row (requests in flight are not affected). */
-  clear(): void;
+  /**
+   * Forgets every cached row (requests in flight are not affected).
+   * @returns a promise that settles once the cache is cleared (at once for the in-memory one)
+   */
+  clear(): Promise<void>;
 }
 
 /** Receives the rows of a batch; one per pending check. */
 interface Waiter {
   /** Names this check still waits for. */
   readonly pending: Set<string>;
-  land(rows: readonly AvailabilityRow[]): void;
+  land(rows: readonly AvailabilityRow[], batch: Batch): void;
   batchFailed(error: PeekerError, names: readonly string[]): void;
 }
 
@@ -207,6 +257,8 @@ interface Batch {
   /** Checks still waiting for at least one of `names`. */
   readonly waiters: Set<Waiter>;
   readonly controller: AbortController;
+  /** Sent with `fresh: true` (a fresh check created it). */
+  readonly fresh: boolean;
 }
 
 const PROVIDERS: ReadonlySet<string> = new Set(Object.values(Provider));
@@ -244,7 +296,11 @@ function matchKey(name: string): string {
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
-/** Copies the known fields of a transport row, under our name, stamped and frozen. */
+/**
+ * Copies the known fields of a transport row, under our name, stamped and frozen. A
+ * `checked_at` the transport sent (a partner handler forwards when Peeker answered) is kept
+ * when it is an integer not after `checkedAt`; otherwise the row is stamped `checkedAt`.
+ */
 function copyRow(source: Record<string, unknown>, domain: string, checkedAt: number): AvailabilityRow {
   const row: AvailabilityRow = { domain, available: source.available === true };
   if (typeof source.premium === 'boolean') row.premium = source.premium;
@@ -258,18 +314,22 @@ function copyRow(source: Record<string, unknown>, domain: string, checkedAt: num
   }
   if (typeof source.reason === 'string' && !row.available) row.reason = source.reason;
   if (typeof source.message === 'string') row.message = source.message;
-  row.checked_at = checkedAt;
+  const sent = source.checked_at;
+  row.checked_at = typeof sent === 'number' && Number.isSafeInteger(sent) && sent <= checkedAt ? sent : checkedAt;
   return Object.freeze(row);
 }
 
-function isCacheable(row: AvailabilityRow): boolean {
-  return row.reason !== 'stale' && row.reason !== 'errored';
-}
+/** How many retries a batch gets when nothing answers at the address at all. */
+const UNREACHABLE_RETRIES = 2;
 
 /** Wraps anything a transport threw: PeekerErrors pass through, the rest is a network failure. */
 function toPeekerError(thrown: unknown): PeekerError {
   if (PeekerError.is(thrown)) return thrown;
   const detail = thrown instanceof Error && thrown.message ? `: ${thrown.message}` : '';
+  const cause = unreachableCause(thrown);
+  if (cause !== undefined) {
+    return new PeekerError(UNREACHABLE, `The availability endpoint cannot be reached (${cause})`, { cause: thrown, retryable: true });
+  }
   return new PeekerError('network_error', `The availability request failed${detail}`, {
     cause: thrown,
     retryable: true,
@@ -312,6 +372,13 @@ function reportAsync(error: unknown): void {
  * `details.retry_after_seconds`), else `minBackoffMs × 2^k` + jitter capped at
  * `maxBackoffMs`. Non-retryable errors (400, 401, 403, invalid responses) fail the batch at once.
  *
+ * Fail fast: when a batch still cannot connect (code `unreachable`: refused, unknown host,
+ * no route) after at most 2 retries, every other batch is failed with the same error
+ * without being sent, and every waiting check rejects with it. Later checks try again.
+ *
+ * Stores: `cache` (rows, TTL from `checked_at`) and `budget` (calls per window) are
+ * pluggable so several processes can share them; both default to this process's memory.
+ *
  * @param options - see {@link AvailabilityCheckerOptions}
  * @returns the checker
  * @throws TypeError when `transport` is not a function, `batchSize` is not an integer from
@@ -340,6 +407,19 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
   for (const name of ['normalize', 'now', 'sleep', 'random', 'onBatchError'] as const) {
     expectFunction(name, options[name]);
   }
+  if (options.cache !== undefined && (typeof options.cache !== 'object' || options.cache === null || typeof options.cache.get !== 'function' || typeof options.cache.set !== 'function' || typeof options.cache.clear !== 'function')) {
+    throw new TypeError(`Expected cache to have get, set and clear methods, got ${describeValue(options.cache)}`);
+  }
+  if (options.budget !== undefined && (typeof options.budget !== 'object' || options.budget === null || typeof options.budget.take !== 'function')) {
+    throw new TypeError(`Expected budget to have a take method, got ${describeValue(options.budget)}`);
+  }
+  if (options.budgetKey !== undefined && (typeof options.budgetKey !== 'string' || options.budgetKey === '')) {
+    throw new TypeError(`Expected budgetKey to be a non-empty string, got ${describeValue(options.budgetKey)}`);
+  }
+  const budgetHeadroom = options.budgetHeadroom ?? 0.05;
+  if (typeof budgetHeadroom !== 'number' || !(budgetHeadroom >= 0 && budgetHeadroom < 1)) {
+    throw new TypeError(`Expected budgetHeadroom to be a number from 0 to below 1, got ${describeValue(budgetHeadroom)}`);
+  }
   const transport = options.transport;
   const normalize = options.normalize ?? normalizeHostname;
   const batchSize = integerOption('batchSize', options.batchSize, 50, 1, 50);
@@ -353,28 +433,44 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
     options.maxRequestsPerMinute === Infinity
       ? Infinity
       : integerOption('maxRequestsPerMinute', options.maxRequestsPerMinute, 600, 1);
+  const budgetWindowMs = integerOption('budgetWindowMs', options.budgetWindowMs, 60_000, 1);
+  const budgetLimit = Number.isFinite(maxRequestsPerMinute)
+    ? Math.max(1, Math.floor(maxRequestsPerMinute * (1 - budgetHeadroom)))
+    : Infinity;
   const onCheckerBatchError = options.onBatchError;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
 
-  const cache = new Map<string, AvailabilityRow>();
+  const cache: AvailabilityCache = options.cache ?? createMemoryAvailabilityCache();
   const inFlight = new Map<string, Batch>();
+  /** Every batch not finished yet, for failing them all at once when nothing can be reached. */
+  const running = new Set<Batch>();
   const semaphore = createSemaphore(concurrency);
-  const budget = createRateBudget({ limit: maxRequestsPerMinute, windowMs: 60_000, now, sleep });
+  const budget = createRateBudget({
+    store: options.budget ?? createMemoryRequestBudget({ now }),
+    key: options.budgetKey ?? 'default',
+    limit: budgetLimit,
+    windowMs: budgetWindowMs,
+    sleep,
+  });
 
-  const cachedRow = (name: string, at: number): AvailabilityRow | undefined => {
-    const row = cache.get(name);
-    if (row === undefined) return undefined;
-    if (at - (row.checked_at ?? -Infinity) < cacheTtlMs) return row;
-    cache.delete(name);
-    return undefined;
+  /** Writes rows to the cache; a failing shared cache never fails a check (it degrades on its own). */
+  const storeRows = (rows: readonly AvailabilityRow[]): void => {
+    if (cacheTtlMs <= 0 || rows.length === 0) return;
+    try {
+      const pending = cache.set(rows, cacheTtlMs);
+      if (pending !== undefined) pending.catch(() => undefined);
+    } catch {
+      // Same: the rows are answered; only reuse is lost.
+    }
   };
 
   /** Cancels a batch nobody waits for: it leaves `inFlight` at once, so no check joins it. */
   const cancelBatch = (batch: Batch, reason: unknown): void => {
     for (const name of batch.names) if (inFlight.get(name) === batch) inFlight.delete(name);
     batch.names = [];
+    running.delete(batch);
     batch.controller.abort(reason);
   };
 
@@ -395,15 +491,16 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
     for (const row of rows) {
       answered.add(row.domain);
       if (inFlight.get(row.domain) === batch) inFlight.delete(row.domain);
-      if (cacheTtlMs > 0 && isCacheable(row)) cache.set(row.domain, row);
     }
+    storeRows(rows.filter(isCacheableRow));
     batch.names = batch.names.filter((name) => !answered.has(name));
-    for (const waiter of [...batch.waiters]) waiter.land(rows);
+    if (batch.names.length === 0) running.delete(batch);
+    for (const waiter of [...batch.waiters]) waiter.land(rows, batch);
     pruneWaiters(batch);
   };
 
   /** Answers every remaining name of a batch `errored` after it failed for good. */
-  const failBatch = (batch: Batch, error: PeekerError): void => {
+  const failBatch = (batch: Batch, error: PeekerError, propagate = true): void => {
     const names = [...batch.names];
     if (names.length === 0) return;
     if (onCheckerBatchError !== undefined) {
@@ -414,6 +511,7 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
       }
     }
     for (const waiter of [...batch.waiters]) waiter.batchFailed(error, names);
+    const others = propagate && error.code === UNREACHABLE ? [...running].filter((b) => b !== batch) : [];
     const checkedAt = now();
     const rows = names.map((domain) =>
       Object.freeze<AvailabilityRow>({
@@ -426,6 +524,13 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
       }),
     );
     deliver(batch, rows);
+    // Nothing answers at that address: the other batches would fail the same way, one retry
+    // schedule after another. Fail them now, unsent.
+    for (const other of others) {
+      failBatch(other, error, false);
+      running.delete(other);
+      other.controller.abort(error);
+    }
   };
 
   /** Matches a transport's answer to the names sent; unknown, duplicate and malformed rows are ignored. */
@@ -455,7 +560,7 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
         try {
           await budget.acquire(signal);
           try {
-            const call = (async () => transport(sent, { signal }))();
+            const call = (async () => transport(sent, batch.fresh ? { signal, fresh: true } : { signal }))();
             outcome = { ok: true, result: await raceAbort(call, signal) };
           } catch (error) {
             outcome = { ok: false, error };
@@ -485,7 +590,8 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
         }
         signal.throwIfAborted(); // delivering may have cancelled the batch
 
-        if (!error.retryable || retryIndex >= retries) {
+        const allowed = error.code === UNREACHABLE ? Math.min(retries, UNREACHABLE_RETRIES) : retries;
+        if (!error.retryable || retryIndex >= allowed) {
           failBatch(batch, error);
           return;
         }
@@ -507,10 +613,27 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
     }
   };
 
-  const startBatch = (names: string[]): Batch => {
-    const batch: Batch = { names, waiters: new Set(), controller: new AbortController() };
+  const startBatch = (names: string[], fresh: boolean): Batch => {
+    const batch: Batch = { names, waiters: new Set(), controller: new AbortController(), fresh };
     for (const name of names) inFlight.set(name, batch);
+    running.add(batch);
     return batch;
+  };
+
+  /** Reads the cache for `names`; a synchronous cache answers without waiting a tick. */
+  const readCache = (
+    names: readonly string[],
+    at: number,
+  ): ReadonlyArray<AvailabilityRow | undefined> | Promise<ReadonlyArray<AvailabilityRow | undefined>> => {
+    if (cacheTtlMs <= 0 || names.length === 0) return [];
+    const none = (): Array<AvailabilityRow | undefined> => [];
+    try {
+      const answer = cache.get(names, at);
+      // A failing shared cache is a miss: the names are fetched instead.
+      return Array.isArray(answer) ? answer : Promise.resolve(answer).catch(none);
+    } catch {
+      return none();
+    }
   };
 
   const check = async (domains: readonly string[], checkOptions: CheckOptions = {}): Promise<AvailabilityRow[]> => {
@@ -530,13 +653,12 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
     signal?.throwIfAborted();
 
     const at = now();
-    for (const name of [...cache.keys()]) cachedRow(name, at); // sweep expired entries
 
-    // Normalise, dedupe, answer invalid and cached names locally.
+    // Normalise, dedupe, answer invalid names locally; the rest are looked up in the cache.
     const order: string[] = [];
     const seen = new Set<string>();
     const results = new Map<string, AvailabilityRow>();
-    const waitFor: string[] = [];
+    const valid: string[] = [];
     for (const input of domains) {
       if (typeof input !== 'string') {
         throw new TypeError(`Expected domains to be an array of strings, got ${describeValue(input)} in it`);
@@ -566,10 +688,17 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
       if (seen.has(name)) continue;
       seen.add(name);
       order.push(name);
-      const cached = fresh ? undefined : cachedRow(name, at);
-      if (cached !== undefined) results.set(name, cached);
-      else waitFor.push(name);
+      valid.push(name);
     }
+
+    const lookup = fresh ? [] : readCache(valid, at);
+    const cachedSlots = Array.isArray(lookup) ? lookup : await raceAbort(lookup as Promise<ReadonlyArray<AvailabilityRow | undefined>>, signal ?? new AbortController().signal);
+    const waitFor: string[] = [];
+    valid.forEach((name, i) => {
+      const cached = cachedSlots[i];
+      if (cached !== undefined && cached.domain === name) results.set(name, cached);
+      else waitFor.push(name);
+    });
 
     const total = order.length;
     let done = results.size;
@@ -598,10 +727,32 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
       };
       const onAbort = (): void => fail(signal?.reason);
 
+      /** Fresh names answered by a joined non-fresh batch with an older row: asked again, once. */
+      const reasked = new Set<string>();
       const waiter: Waiter = {
         pending,
-        land(rows) {
+        land(rows, batch) {
           if (settled) return;
+          let stale: string[] = [];
+          if (fresh && !batch.fresh) {
+            stale = rows
+              .filter((row) => pending.has(row.domain) && !reasked.has(row.domain) && row.reason !== 'errored' && (row.checked_at ?? at) < at)
+              .map((row) => row.domain);
+          }
+          if (stale.length > 0) {
+            for (const name of stale) reasked.add(name);
+            const skip = new Set(stale);
+            rows = rows.filter((row) => !skip.has(row.domain));
+            queueMicrotask(() => {
+              if (settled) return;
+              for (let i = 0; i < stale.length; i += batchSize) {
+                const again = startBatch(stale.slice(i, i + batchSize), true);
+                again.waiters.add(waiter);
+                joined.add(again);
+                void runBatch(again);
+              }
+            });
+          }
           const mine = rows.filter((row) => pending.delete(row.domain));
           if (mine.length === 0) return;
           for (const row of mine) results.set(row.domain, row);
@@ -618,7 +769,12 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
           }
         },
         batchFailed(error, names) {
-          if (settled || onBatchError === undefined) return;
+          if (settled) return;
+          if (error.code === UNREACHABLE && names.some((name) => pending.has(name))) {
+            fail(error);
+            return;
+          }
+          if (onBatchError === undefined) return;
           const mine = names.filter((name) => pending.has(name));
           if (mine.length === 0) return;
           try {
@@ -633,12 +789,12 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
       const unsent: string[] = [];
       for (const name of waitFor) {
         const batch = inFlight.get(name);
-        if (batch === undefined) unsent.push(name);
+        if (batch === undefined || batch.names.length === 0) unsent.push(name);
         else joined.add(batch);
       }
       const created: Batch[] = [];
       for (let i = 0; i < unsent.length; i += batchSize) {
-        const batch = startBatch(unsent.slice(i, i + batchSize));
+        const batch = startBatch(unsent.slice(i, i + batchSize), fresh);
         created.push(batch);
         joined.add(batch);
       }
@@ -661,10 +817,10 @@ export function createAvailabilityChecker(options: AvailabilityCheckerOptions): 
         if (PeekerError.is(error)) return undefined;
         throw error;
       }
-      return cachedRow(name, now());
+      return cache.peek?.(name, now());
     },
-    clear() {
-      cache.clear();
+    async clear() {
+      await cache.clear();
     },
   };
 }

@@ -1,13 +1,14 @@
 /**
- * A client-side sliding-window request budget. Internal: never exported from the package.
+ * Waiting for a request budget slot. Internal: never exported from the package.
  */
 import { raceAbort } from '../internal/abortable-sleep.ts';
+import type { RequestBudgetStore } from './request-budget.ts';
 
 /** A budget of at most `limit` sends in any window of `windowMs`. */
 export interface RateBudget {
   /**
-   * Waits until one more send fits the window, then records it (at the clock's current time)
-   * and resolves. Call it right before the send.
+   * Waits until one more send fits the window, then records it and resolves. Call it right
+   * before the send.
    * @param signal - aborts the wait
    * @throws `signal.reason` when aborted; nothing is recorded then
    */
@@ -16,40 +17,35 @@ export interface RateBudget {
 
 /** Settings of {@link createRateBudget}. */
 export interface RateBudgetOptions {
+  /** Where sends are recorded (in memory, or shared between instances). */
+  store: RequestBudgetStore;
+  /** The budget key in the store. */
+  key: string;
   /** Most sends in any window; `Infinity` disables the budget. */
   limit: number;
   /** Window length in milliseconds. */
   windowMs: number;
-  /** Clock, epoch milliseconds. */
-  now: () => number;
   /** Waits `ms` (may ignore the signal: waits are raced with it anyway). */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /**
- * Creates a sliding-window budget: a send at time `t` is allowed when fewer than `limit`
- * recorded sends have a timestamp in `(t − windowMs, t]`; otherwise the caller sleeps until
- * the oldest of them leaves the window and checks again. Checking and recording happen in
- * one synchronous step, so concurrent callers can never overshoot.
+ * Asks the store for a slot; when the window is full, sleeps as long as the store says and
+ * asks again. The store checks and records in one atomic step, so concurrent callers (in
+ * this process or, with a shared store, in others) can never overshoot.
  * @param options - see {@link RateBudgetOptions}
  * @returns the budget
  */
 export function createRateBudget(options: RateBudgetOptions): RateBudget {
-  const { limit, windowMs, now, sleep } = options;
-  const sent: number[] = [];
+  const { store, key, limit, windowMs, sleep } = options;
   return {
     async acquire(signal) {
       for (;;) {
         signal.throwIfAborted();
         if (!Number.isFinite(limit)) return;
-        const t = now();
-        // Keep only sends inside (t - windowMs, t]; `sent` is in recording order.
-        while (sent.length > 0 && (sent[0] as number) <= t - windowMs) sent.shift();
-        if (sent.length < limit) {
-          sent.push(t);
-          return;
-        }
-        const wait = (sent[0] as number) + windowMs - t;
+        const answer = store.take(key, limit, windowMs);
+        const wait = typeof answer === 'number' ? answer : await raceAbort(answer, signal);
+        if (!(wait > 0)) return;
         await raceAbort(sleep(Math.max(1, wait), signal), signal);
       }
     },

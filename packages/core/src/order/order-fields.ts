@@ -1,5 +1,5 @@
 /**
- * Field checks shared by `buildOrderRequest` and `serializeOrderRequest`. Never exported
+ * Field checks shared by the order validator and `serializeOrderRequest`. Never exported
  * from the package. No check echoes the value it rejects (it may be a secret).
  */
 
@@ -12,15 +12,6 @@ export function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value;
-}
-
-/**
- * Whether `value` is a non-null, non-array object.
- * @param value - anything
- * @returns true for `{…}`-like values
- */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // Pragmatic address check, not RFC 5322: one "@", no whitespace or angle brackets,
@@ -62,14 +53,4 @@ export function isHttpUrl(text: string): boolean {
  */
 export function hasIdPrefix(text: string, prefix: string): boolean {
   return text.length > prefix.length && text.startsWith(prefix) && !/\s/.test(text);
-}
-
-/**
- * Plain code-unit comparison, for deterministic sorting (never `localeCompare`).
- * @param a - first string
- * @param b - second string
- * @returns negative, zero or positive
- */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

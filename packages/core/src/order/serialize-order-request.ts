@@ -1,4 +1,6 @@
-import { compareCodeUnits, describeType, isRecord } from './order-fields.ts';
+import { compareNames } from '../internal/compare-names.ts';
+import { isPlainObject } from '../internal/is-plain-object.ts';
+import { describeType } from './order-fields.ts';
 import { buildOrderRequest, type OrderInput } from './build-order-request.ts';
 import type { OrderDomain, OrderDraft, OrderRequest } from './order-request.ts';
 
@@ -35,11 +37,11 @@ import type { OrderDomain, OrderDraft, OrderRequest } from './order-request.ts';
  * ```
  */
 export function serializeOrderRequest(order: OrderRequest | OrderDraft): string {
-  if (!isRecord(order)) throw new TypeError(`Expected an order object, got ${describeType(order)}`);
+  if (!isPlainObject(order)) throw new TypeError(`Expected an order object, got ${describeType(order)}`);
   const draft = (order as { sequencer?: unknown }).sequencer === undefined;
   const built = buildOrderRequest(order as OrderInput, { draft }) as OrderRequest | OrderDraft;
 
-  const domains = [...built.domains].sort((a, b) => compareCodeUnits(domainName(a), domainName(b)));
+  const domains = [...built.domains].sort((a, b) => compareNames(domainName(a), domainName(b)));
   // Objects are written with their keys inserted in the canonical order; JSON.stringify keeps
   // insertion order for non-numeric keys.
   const canonical: Record<string, unknown> = { user: built.user, bundle_id: built.bundle_id };

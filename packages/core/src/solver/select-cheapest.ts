@@ -3,6 +3,7 @@
  * each pool the `limit` cheapest under the canonical order (cost, then name), sorted.
  * Internal: never exported from the package. (Written with the selection solver.)
  */
+import { compareNames } from '../internal/compare-names.ts';
 
 /** Candidate data in parallel arrays, indexed by candidate number. */
 export interface CostColumns {
@@ -155,7 +156,6 @@ function sortByCostThenName(list: readonly number[], columns: CostColumns): numb
   return out;
 }
 
-const compareNames = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Returns the `limit` cheapest candidates of `indices[start..end)` under (cost, name), sorted

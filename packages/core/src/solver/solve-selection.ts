@@ -1,4 +1,7 @@
 import type { AvailabilityRow, Provider } from '../availability/availability-row.ts';
+import { classifyRow, orderableProviders } from '../availability/row-status.ts';
+import { compareNames } from '../internal/compare-names.ts';
+import { assignSlots } from './assign-slots.ts';
 import {
   KIND_COUNT,
   KIND_DUAL,
@@ -10,7 +13,6 @@ import type { FlowGroup } from './min-cost-flow.ts';
 import {
   findCandidate,
   groupCandidates,
-  providerMask,
   readCandidates,
   readSelectionInput,
   rowPrices,
@@ -25,20 +27,16 @@ import { cheapestPools } from './select-cheapest.ts';
 import type { InfeasibleSelection, OptimalSelection, SelectionProblem, SelectionResult } from './selection-problem.ts';
 
 
-const compareNames = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 const canGoogle = (kind: number): boolean => kind !== KIND_MICROSOFT_ONLY;
 const canMicrosoft = (kind: number): boolean => kind !== KIND_GOOGLE_ONLY;
 
-/** Why a row cannot be chosen, for messages about pinned names. */
+/** Why a row cannot be chosen (see `classifyRow`), for messages about pinned names. */
 function unorderableText(name: string, row: AvailabilityRow): string {
-  if (row.premium === true) return `Pinned domain ${name} is premium and cannot be ordered through the API.`;
-  if (row.available !== true) {
-    const reason = typeof row.reason === 'string' && row.reason !== '' ? row.reason : 'unavailable';
-    return `Pinned domain ${name} cannot be ordered (${reason}).`;
-  }
-  if (!Number.isSafeInteger(row.price_cents)) return `Pinned domain ${name} has no price and cannot be ordered.`;
-  return `Pinned domain ${name} cannot be used for Google or Microsoft.`;
+  const { status, reason } = classifyRow(row);
+  if (status === 'premium') return `Pinned domain ${name} is premium and cannot be ordered through the API.`;
+  if (status === 'unpriced') return `Pinned domain ${name} has no price and cannot be ordered.`;
+  if (status === 'unusable') return `Pinned domain ${name} cannot be used for Google or Microsoft.`;
+  return `Pinned domain ${name} cannot be ordered (${reason ?? 'unavailable'}).`;
 }
 
 /**
@@ -49,7 +47,7 @@ function unorderablePins(rows: readonly AvailabilityRow[], pinNames: ReadonlyMap
   const texts = new Map<string, string>();
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as AvailabilityRow;
-    if (providerMask(row) !== 0) continue;
+    if (orderableProviders(row) !== 0) continue;
     const name = selectionKey(row.domain);
     if (!pinNames.has(name)) continue;
     const text = unorderableText(name, row);
@@ -332,14 +330,22 @@ export function solveSelection(problem: SelectionProblem): SelectionResult {
       for (let j = 0; j < (counts[kind] as number); j++) chosen.push(pool[j] as number);
     }
   });
-  return assemble(rows, candidates, chosen, fixedGoogle.length + fixedMicrosoft.length, fixedGoogle.length, input.microsoft, years);
+  return assemble(
+    rows,
+    candidates,
+    chosen,
+    fixedGoogle.length + fixedMicrosoft.length,
+    fixedGoogle.length,
+    { google: input.google, microsoft: input.microsoft },
+    years,
+  );
 }
 
 /**
  * The optimal answer from the chosen candidates: `chosen` starts with the pins fixed to Google
- * (`fixedGoogleCount` of them), then those fixed to Microsoft (up to `fixedCount`); every other
- * one goes by kind, and Microsoft slots still open go to the alphabetically first dual-capable
- * names.
+ * (`fixedGoogleCount` of them), then those fixed to Microsoft (up to `fixedCount`); the slots
+ * of every other one come from `assignSlots` (Microsoft slots still open go to the
+ * alphabetically first dual-capable names).
  */
 function assemble(
   rows: readonly AvailabilityRow[],
@@ -347,41 +353,44 @@ function assemble(
   chosen: readonly number[],
   fixedCount: number,
   fixedGoogleCount: number,
-  requiredMicrosoft: number,
+  required: { google: number; microsoft: number },
   years: number,
 ): OptimalSelection {
-  const { names, kinds, rowIndex } = candidates;
-  const google: string[] = [];
-  const microsoft: string[] = [];
-  const dual: string[] = [];
+  const { names, rowIndex } = candidates;
+  const fixedGoogle: string[] = [];
+  const fixedMicrosoft: string[] = [];
+  const free: { domain: string; row: AvailabilityRow }[] = [];
   let firstYear = 0;
   let renewal = 0;
   let currency: string | null = null;
   for (let c = 0; c < chosen.length; c++) {
     const i = chosen[c] as number;
     const name = names[i] as string;
-    const kind = kinds[i] as number;
-    if (c < fixedGoogleCount) google.push(name);
-    else if (c < fixedCount) microsoft.push(name);
-    else if (kind === KIND_DUAL) dual.push(name);
-    else if (kind === KIND_GOOGLE_ONLY) google.push(name);
-    else microsoft.push(name);
     const row = rows[rowIndex[i] as number] as AvailabilityRow;
+    if (c < fixedGoogleCount) fixedGoogle.push(name);
+    else if (c < fixedCount) fixedMicrosoft.push(name);
+    else free.push({ domain: name, row });
     const [price, renewalPrice] = rowPrices(row);
     firstYear += price;
     renewal += renewalPrice;
     const raw = row.currency;
     if (currency === null && typeof raw === 'string') currency = raw.toLowerCase();
   }
-  // The default sort compares strings by UTF-16 code units, as compareNames does.
-  dual.sort();
-  const dualToMicrosoft = requiredMicrosoft - microsoft.length;
-  if (dualToMicrosoft < 0 || dualToMicrosoft > dual.length) {
+  const slots = assignSlots(free, {
+    google: required.google - fixedGoogle.length,
+    microsoft: required.microsoft - fixedMicrosoft.length,
+  });
+  if (
+    slots.extra.length > 0 ||
+    slots.unusable.length > 0 ||
+    slots.google.length + fixedGoogle.length !== required.google ||
+    slots.microsoft.length + fixedMicrosoft.length !== required.microsoft
+  ) {
     throw new Error('solveSelection: internal error, slot counts do not add up');
   }
-  for (let j = 0; j < dual.length; j++) (j < dualToMicrosoft ? microsoft : google).push(dual[j] as string);
-  google.sort();
-  microsoft.sort();
+  const google = fixedGoogle.length === 0 ? slots.google : mergeSorted(fixedGoogle.sort(compareNames), slots.google);
+  const microsoft =
+    fixedMicrosoft.length === 0 ? slots.microsoft : mergeSorted(fixedMicrosoft.sort(compareNames), slots.microsoft);
   return {
     status: 'optimal',
     google,

@@ -1,6 +1,7 @@
 import { isOrderable } from '../availability/availability-row.ts';
 import type { AvailabilityRow } from '../availability/availability-row.ts';
 import { PeekerError } from '../errors/peeker-error.ts';
+import { compareNames } from '../internal/compare-names.ts';
 import type { OptimalSelection, SelectionProblem } from '../solver/selection-problem.ts';
 
 /** Largest number of candidate rows {@link bruteForceSelection} accepts. */
@@ -21,8 +22,6 @@ const key = (name: string): string => {
   const lower = name.toLowerCase();
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 };
-
-const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Solves a small selection problem by trying **every** subset of the right size: slow,
@@ -156,9 +155,9 @@ export function bruteForceSelection(problem: SelectionProblem): OptimalSelection
   }
   if (best === null) return null;
   const found: { google: string[]; microsoft: string[]; first: number; renewal: number; total: number } = best;
-  const google = found.google.slice().sort(byName);
-  const microsoft = found.microsoft.slice().sort(byName);
-  const domains = [...google, ...microsoft].sort(byName);
+  const google = found.google.slice().sort(compareNames);
+  const microsoft = found.microsoft.slice().sort(compareNames);
+  const domains = [...google, ...microsoft].sort(compareNames);
   const currency = items.find((item) => domains.includes(item.name) && item.currency !== undefined)?.currency ?? null;
   return {
     status: 'optimal',

@@ -1,23 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
-import {
-  DEFAULT_TLDS,
-  PeekerError,
-  createAvailabilityChecker,
-  createFetchTransport,
-  isOrderable,
-  normalizeHostname,
-} from '@peeker/core';
-import type {
-  AvailabilityChecker,
-  AvailabilityRow,
-  AvailabilityTransport,
-  Bundle,
-  CheckProgress,
-  SelectionResult,
-} from '@peeker/core';
+import { DEFAULT_TLDS, PeekerError, isOrderable, normalizeHostname } from '@peeker/core';
+import type { AvailabilityRow, AvailabilityTransport, Bundle, SelectionResult } from '@peeker/core';
 import styles from './domain-picker.styles.ts';
 import type { OrderFields } from './order-fields.ts';
 import { hostStyles } from '../internal/host-styles.ts';
@@ -33,18 +18,15 @@ import { renderOption } from './domain-option.ts';
 import type { DownloadKind } from './downloads.ts';
 import { formatMoney } from './formatters.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
-import { searchIdeas, type SearchOutcome } from './idea-search.ts';
 import { notice, type Notice } from './notice.ts';
-import { needsCheck } from './row-status.ts';
-import { loadSolver, loadedSolver } from './solver-loader.ts';
+import { SearchController } from './search-controller.ts';
+import { renderSummary } from './selection-summary.ts';
+import { loadedSolver } from './solver-loader.ts';
 
 export { RowStatus } from './row-status.ts';
 
 /** How often the "checked … ago" texts refresh. */
 const AGE_TICK_MS = 30_000;
-/** Peeker's `stale` means "refreshing in the background": ask again after this long, at most this often. */
-const STALE_RETRY_MS = 3000;
-const STALE_RETRIES = 3;
 /** Properties whose change updates the form value or validity. */
 const FORM_INPUTS = 'chosen name required requiredGoogle requiredMicrosoft bundle messages'.split(' ');
 
@@ -178,9 +160,7 @@ export class PeekerDomainPicker extends LitElement {
   @state() private debouncedBrand = '';
   @state() private chosen: ReadonlySet<string> = new Set();
   @state() private activeDomain: string | null = null;
-  @state() private progress: { done: number; total: number } | null = null;
   @state() private fillNotice: Notice | null = null;
-  @state() private brandProblem: unknown = null;
   @state() private pasteInvalid: string[] = [];
   @state() private announcement = '';
   @state() private formDisabled = false;
@@ -197,43 +177,29 @@ export class PeekerDomainPicker extends LitElement {
   #typedBrand = false;
   /** Generation key (brand, TLDs, hyphens) the listed ideas belong to. */
   #ideasKey = '';
-  #checker: AvailabilityChecker | null = null;
-  #checkerSource: unknown = null;
   #ticker: ReturnType<typeof setInterval> | undefined;
-  #staleTimer: ReturnType<typeof setTimeout> | undefined;
-  #staleRetries = 0;
   #scrollActive = false;
-  #lastOutcome: SearchOutcome | null = null;
 
-  /** Checks the generated ideas for the (debounced) brand; a new brand aborts the old run. */
-  #ideasTask = new Task(this, {
-    args: () => {
-      const { google, microsoft } = this.#required;
-      return [this.debouncedBrand, this.tlds, google, microsoft, this.noHyphens, this.checkAvailability ?? this.endpoint] as const;
+  /** Checking: ideas for the settled brand, the customer's own names, retries. */
+  readonly #search = new SearchController(this, {
+    entries: this.#entries,
+    request: () => ({ brand: this.debouncedBrand, tlds: this.tlds, hyphens: !this.noHyphens, ...this.#required }),
+    source: () => this.checkAvailability ?? (this.endpoint || null),
+    ideasKey: () => {
+      this.#applyIdeasKey();
+      return this.#ideasKey;
     },
-    task: ([brand, tlds, google, microsoft, noHyphens], { signal }) =>
-      this.#searchIdeas(brand, tlds, google + microsoft, !noHyphens, signal),
-    onComplete: (outcome) => {
-      this.#lastOutcome = outcome;
-      this.#afterChecks();
-    },
-    onError: (error) => this.#emitError(error),
-  });
-
-  /** Checks names the customer brought (pasted, restored, set through `value`) and retries. */
-  #listTask = new Task(this, {
-    autoRun: false,
-    args: () => [] as const,
-    task: (_args, { signal }) => this.#checkList(signal),
-    onComplete: () => this.#afterChecks(),
-    onError: (error) => this.#emitError(error),
+    searchStarted: () => (this.fillNotice = null),
+    solve: () => this.#trySolve(() => this.#solveWith([], 0)?.result ?? null),
+    checked: () => this.#announce(),
+    emitError: (error) => this.#emitError(error),
   });
 
   /** Confirm → fresh re-check → review → confirmed. */
   readonly #confirm = new ConfirmController(this, {
-    checker: () => this.#getChecker(),
+    checker: () => this.#search.checker(),
     chosenRows: () => this.#chosenRows(),
-    mergeRows: (rows) => this.#mergeRows(rows),
+    mergeRows: (rows) => this.#search.merge(rows),
     solveDiverse: (pinned) => this.#solveDiverse(pinned)?.result ?? null,
     solveChosen: () => {
       const rows = this.#chosenRows().flatMap(({ row }) => (row ? [row] : []));
@@ -243,7 +209,7 @@ export class PeekerDomainPicker extends LitElement {
       for (const domain of domains) this.#entries.unpick(domain);
     },
     select: (domains, user) => this.#setChosen(domains, user),
-    searchMore: () => void this.#ideasTask.run(),
+    searchMore: () => this.#search.searchMore(),
     order: () => this.order,
     messages: () => this.#messages,
     describe: (error) => this.#describe(error),
@@ -273,7 +239,7 @@ export class PeekerDomainPicker extends LitElement {
     this.#confirm.reset();
     this.#entries.setPicks(list, false);
     this.#setChosen(list, false);
-    if ([...list].some((d) => this.#entries.rowOf(d) === null)) void this.#listTask.run();
+    if ([...list].some((d) => this.#entries.rowOf(d) === null)) this.#search.checkList();
   }
 
   /** The `<form>` this element belongs to. */
@@ -357,8 +323,6 @@ export class PeekerDomainPicker extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#ticker);
-    clearTimeout(this.#staleTimer);
-    this.#staleTimer = undefined;
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -382,7 +346,6 @@ export class PeekerDomainPicker extends LitElement {
       this.debouncedBrand = this.brand.trim();
     }
     this.#typing = false;
-    if (changed.has('checkAvailability') || changed.has('endpoint')) this.#checker = null;
     this.#applyIdeasKey();
   }
 
@@ -427,7 +390,7 @@ export class PeekerDomainPicker extends LitElement {
   }
 
   get #busy(): boolean {
-    return this.#ideasTask.status === TaskStatus.PENDING || this.#listTask.status === TaskStatus.PENDING;
+    return this.#search.busy;
   }
 
   get #years(): number {
@@ -459,18 +422,7 @@ export class PeekerDomainPicker extends LitElement {
     return this.#messages.errorReason(code, error instanceof Error ? error.message : String(error));
   }
 
-  // ---------------------------------------------------------------- checks
-
-  #getChecker(): AvailabilityChecker | null {
-    const source = this.checkAvailability ?? (this.endpoint || null);
-    if (source === null) return null;
-    if (this.#checker === null || this.#checkerSource !== source) {
-      const transport = typeof source === 'function' ? source : createFetchTransport({ endpoint: source });
-      this.#checker = createAvailabilityChecker({ transport });
-      this.#checkerSource = source;
-    }
-    return this.#checker;
-  }
+  // ---------------------------------------------------------------- ideas and lazy steps
 
   /**
    * A brand, TLD or hyphen change replaces the ideas at once (before any check or fill can
@@ -492,113 +444,10 @@ export class PeekerDomainPicker extends LitElement {
     this.requestUpdate();
   }
 
-  #mergeRows(rows: readonly AvailabilityRow[]): void {
-    this.#entries.merge(rows, Date.now());
-    this.requestUpdate();
-  }
-
-  /** Runs the checker over `names` with the element's error and progress wiring. */
-  async #check(
-    checker: AvailabilityChecker,
-    names: string[],
-    signal: AbortSignal,
-    onDone: (done: number) => void = () => {},
-  ): Promise<number> {
-    const rows = await checker.check(names, {
-      signal,
-      onBatchError: (error) => this.#emitError(error),
-      onProgress: (p: CheckProgress) => {
-        this.#mergeRows(p.rows);
-        onDone(p.done);
-      },
-    });
-    this.#mergeRows(rows);
-    return rows.filter((row) => row.reason === 'errored').length;
-  }
-
-  async #searchIdeas(
-    brand: string,
-    tlds: readonly string[],
-    total: number,
-    hyphens: boolean,
-    signal: AbortSignal,
-  ): Promise<SearchOutcome | typeof initialState> {
-    this.#applyIdeasKey();
-    this.brandProblem = this.fillNotice = null;
-    if (brand === '') this.progress = null;
-    const checker = brand === '' ? null : this.#getChecker();
-    if (checker === null) return initialState;
-    // the solver loads while the first names are checked: nothing needs it before answers arrive
-    const solver = loadSolver();
-    solver.catch(() => undefined);
-    const outcome = await searchIdeas({
-      brand,
-      tlds,
-      hyphens,
-      total,
-      key: this.#ideasKey,
-      entries: this.#entries,
-      check: (names, onDone) => this.#check(checker, names, signal, onDone),
-      solve: async () => {
-        await solver;
-        return this.#trySolve(() => this.#solveWith([], 0)?.result ?? null);
-      },
-      onProgress: (done, asked) => {
-        if (asked > 0) this.progress = { done, total: asked };
-        this.requestUpdate();
-      },
-    });
-    if (outcome.rejected === null) return outcome;
-    this.brandProblem = outcome.rejected;
-    this.progress = null;
-    return initialState;
-  }
-
-  async #checkList(signal: AbortSignal): Promise<number> {
-    const names: string[] = [];
-    for (const entry of this.#entries.values()) {
-      if (entry.source !== 'idea' && needsCheck(entry.row)) {
-        entry.row = null;
-        names.push(entry.domain);
-      }
-    }
-    const checker = names.length > 0 ? this.#getChecker() : null;
-    if (checker === null) return 0;
-    this.requestUpdate();
-    const solver = loadSolver(); // for the fills that follow
-    solver.catch(() => undefined);
-    const failed = await this.#check(checker, names, signal);
-    await solver;
-    return failed;
-  }
-
-  #afterChecks(): void {
-    this.#announce();
-    // Asks again for `stale` rows a little later (a few times), as Peeker advises.
-    if (this.#staleTimer !== undefined || !this.isConnected) return;
-    if (![...this.#entries.values()].some((entry) => entry.row?.reason === 'stale')) this.#staleRetries = 0;
-    else if (this.#staleRetries < STALE_RETRIES) {
-      this.#staleRetries += 1;
-      this.#staleTimer = setTimeout(() => {
-        this.#staleTimer = undefined;
-        this.#recheck(['stale']);
-      }, STALE_RETRY_MS);
-    }
-  }
-
-  /** Forgets the rows answered with one of `reasons` and checks them again; other answers are kept. */
-  #recheck(reasons: readonly (string | undefined)[]): void {
-    for (const entry of this.#entries.values()) if (reasons.includes(entry.row?.reason)) entry.row = null;
-    this.requestUpdate();
-    void this.#ideasTask.run();
-    void this.#listTask.run();
-  }
-
   /** Retries failed and stale names, keeping every answer already received. */
   #retry(): void {
-    this.#staleRetries = 0;
     this.#confirm.notice = null;
-    this.#recheck(['errored', 'stale']);
+    this.#search.retry();
   }
 
   /** Runs a lazily loaded step, waited for by `checksComplete`; a failed load is shown and reported. */
@@ -615,10 +464,7 @@ export class PeekerDomainPicker extends LitElement {
     for (let round = 0; round < 1000; round += 1) {
       await this.#debouncer.idle();
       await this.updateComplete;
-      const waits: Promise<unknown>[] = [...this.#work];
-      for (const task of [this.#ideasTask, this.#listTask]) {
-        if (task.status === TaskStatus.PENDING) waits.push(task.taskComplete.catch(() => undefined));
-      }
+      const waits: Promise<unknown>[] = [...this.#work, ...this.#search.pending()];
       if (this.#confirm.running) waits.push(this.#confirm.running);
       if (waits.length === 0 && !this.#debouncer.pending && !this.isUpdatePending) return;
       await Promise.all(waits);
@@ -783,7 +629,7 @@ export class PeekerDomainPicker extends LitElement {
   /** Why the requirement cannot be met right now, or null. */
   #infeasibleText(): string | null {
     if (this.fillNotice?.kind === 'infeasible') return this.fillNotice.text;
-    const outcome = this.#ideasTask.status === TaskStatus.COMPLETE ? this.#lastOutcome : null;
+    const outcome = this.#search.outcome;
     if (!outcome || outcome.feasible || outcome.failed > 0 || outcome.shortfall === null) return null;
     const text = this.#messages.shortfall(outcome.shortfall);
     return outcome.exhausted ? `${text} ${this.#messages.ideasExhausted}` : text;
@@ -869,7 +715,7 @@ export class PeekerDomainPicker extends LitElement {
         this.requestUpdate();
         if (domains.length > 0) {
           if (textarea.value === text) textarea.value = '';
-          void this.#listTask.run();
+          this.#search.checkList();
         }
       }),
     );
@@ -914,7 +760,9 @@ export class PeekerDomainPicker extends LitElement {
         : nothing;
     const google = slots.google.length;
     const microsoft = slots.microsoft.length;
-    const progress = this.progress;
+    const progress = this.#search.progress;
+    const totals = this.#totals();
+    const money = (cents: number): string => formatMoney(cents, totals.currency, locale);
 
     return html`<div part="base" class="base">
       <div class="field">
@@ -963,7 +811,24 @@ export class PeekerDomainPicker extends LitElement {
           <div class="actions">${actionButton('check-list', m.checkList, locked, this.#onPaste)}</div>
         </div>
       </details>
-      ${this.#renderSummary(slots, req, locked)}
+      ${renderSummary({
+        m,
+        slots,
+        required: req,
+        complete: this.#isComplete(slots),
+        chosenCount: this.chosen.size,
+        listed: entries.length,
+        totals,
+        years: this.#years,
+        money,
+        phase: this.#confirm.phase,
+        locked,
+        review: this.#confirm.renderReview({ firstYear: money(totals.firstYear), renewal: money(totals.renewal) }, this.#isComplete(slots), locale),
+        onFill: () => this.#fill(true),
+        onClear: () => this.#clear(),
+        onConfirm: () => this.#startConfirm(),
+        onDownload: (kind) => this.#download(kind),
+      })}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
@@ -973,9 +838,9 @@ export class PeekerDomainPicker extends LitElement {
     const notices: Notice[] = [];
     const add = (kind: Notice['kind'], text: string, retry?: boolean): unknown => notices.push(notice(kind, text, retry));
     if (this.debouncedBrand !== '' && this.checkAvailability === null && this.endpoint === '') add('error', m.noTransport);
-    if (this.brandProblem !== null) add('warning', m.brandRejected(this.#describe(this.brandProblem)));
-    const error = this.#ideasTask.status === TaskStatus.ERROR ? this.#ideasTask.error : undefined;
-    if (this.#ideasTask.status === TaskStatus.ERROR && !isAbort(error)) add('error', m.checkFailed(this.#describe(error)), true);
+    const { brandProblem, error } = this.#search;
+    if (brandProblem !== null) add('warning', m.brandRejected(this.#describe(brandProblem)));
+    if (error && !isAbort(error.error)) add('error', m.checkFailed(this.#describe(error.error)), true);
     let failed = 0;
     for (const { row } of this.#entries.values()) if (row?.reason === 'errored' || row?.reason === 'stale') failed += 1;
     if (failed > 0) add('error', m.failedCount(failed), true);
@@ -993,55 +858,6 @@ export class PeekerDomainPicker extends LitElement {
           ${n.text} ${n.retry ? actionButton('retry', m.retry, this.#isDisabled, () => this.#retry()) : nothing}
         </p>`,
       )}
-    </div>`;
-  }
-
-  #renderSummary(slots: SlotAssignment, req: { google: number; microsoft: number }, locked: boolean): TemplateResult {
-    const m = this.#messages;
-    const total = req.google + req.microsoft;
-    const totals = this.#totals();
-    const years = this.#years;
-    const complete = this.#isComplete(slots);
-    const chosenCount = this.chosen.size;
-    const missingGoogle = Math.max(0, req.google - slots.google.length);
-    const missingMicrosoft = Math.max(0, req.microsoft - slots.microsoft.length);
-    const orderable = chosenCount - slots.unusable.length;
-    const phase = this.#confirm.phase;
-    const rechecking = phase === 'rechecking';
-    const money = (cents: number): string => formatMoney(cents, totals.currency, this.#locale);
-    const total$ = (label: string, which: string, cents: number): TemplateResult =>
-      html`<div><dt>${label}</dt><dd data-total=${which}>${money(cents)}</dd></div>`;
-
-    let status: string | null = null;
-    if (total > 0 && !complete) {
-      if (slots.unusable.length > 0) status = m.unusableChosen(slots.unusable);
-      else if (orderable > total) status = m.tooMany(orderable - total, total);
-      else if (missingGoogle + missingMicrosoft > 0) status = m.missing(missingGoogle, missingMicrosoft);
-    }
-
-    return html`<div part="summary" class="summary" role="group" aria-labelledby="summary-title" aria-busy=${String(rechecking)}>
-      <p id="summary-title" class="summary-title">${m.summaryTitle}</p>
-      <p class="count">${m.chosenCount(chosenCount, total)}</p>
-      <dl class="totals">
-        ${total$(m.firstYearTotal, 'first-year', totals.firstYear)} ${total$(m.renewalTotal, 'renewal', totals.renewal)}
-        ${years > 1 ? total$(m.horizonTotal(years), 'horizon', totals.firstYear + (years - 1) * totals.renewal) : nothing}
-      </dl>
-      ${status !== null ? html`<p class="missing" data-role="missing">${status}</p>` : nothing}
-      ${rechecking ? html`<p class="muted">${m.rechecking}</p>` : nothing}
-      ${this.#confirm.renderReview({ firstYear: money(totals.firstYear), renewal: money(totals.renewal) }, this.#isComplete(slots), this.#locale)}
-      <div class="actions">
-        ${actionButton('fill', m.fillCheapest, locked || total === 0 || rechecking, () => this.#fill(true))}
-        ${actionButton('clear', m.clearSelection, locked || chosenCount === 0 || rechecking, () => this.#clear())}
-        ${phase === 'review'
-          ? nothing
-          : actionButton('confirm', m.confirm, locked || !complete, () => this.#startConfirm(), true, rechecking)}
-      </div>
-      <div class="actions">
-        ${actionButton('csv', m.downloadCsv, chosenCount === 0, () => this.#download('csv'))}
-        ${actionButton('json', m.downloadJson, chosenCount === 0, () => this.#download('json'))}
-        ${actionButton('results', m.downloadResults, this.#entries.size === 0, () => this.#download('results'))}
-      </div>
-      <p class="hint">${m.warmUp}</p>
     </div>`;
   }
 }
