@@ -85,6 +85,34 @@ describe('webhooks end to end: sandbox → createWebhookHandler on a loopback se
     expect(received).toHaveLength(6);
   });
 
+  it('an event whose onEvent throws is answered 500 and redelivered by the sandbox, then processed (never lost)', async () => {
+    harness = await startHarness({ orderProgressMs: 5, webhookRetryDelaysMs: [5, 5, 5] });
+    const attempts = new Map<string, number>();
+    const processed: string[] = [];
+    const handler = createWebhookHandler({
+      secret: harness.sandbox.webhookSecret,
+      onError: () => undefined,
+      onEvent: (e) => {
+        const n = (attempts.get(e.id) ?? 0) + 1;
+        attempts.set(e.id, n);
+        if (n === 1) throw new Error('database down');
+        processed.push(e.id);
+      },
+    });
+    const endpoint = await listen((req, res) => void handler.node(req, res));
+    cleanups.push(endpoint.close);
+    harness.sandbox.setWebhookUrl(endpoint.url);
+    const bundle = await smallBundle(harness.client);
+    const { chosen } = await pickOrderable(harness.client, bundle.required_domains, 'lost');
+    await harness.client.createOrder(orderInput(bundle, chosen));
+    await waitFor(() => processed.length === 6);
+    await harness.sandbox.idle();
+    expect(new Set(processed).size).toBe(6);
+    expect([...attempts.values()].every((n) => n === 2)).toBe(true);
+    expect(harness.sandbox.stats.webhooks.delivered).toBe(6);
+    expect(harness.sandbox.stats.webhooks.attempts).toBe(12);
+  });
+
   it('rejects deliveries signed with another secret (400 invalid_signature)', async () => {
     harness = await startHarness({ orderProgressMs: 5, webhookSecret: 'whsec_not_the_receivers', webhookRetryDelaysMs: [] });
     const received: string[] = [];

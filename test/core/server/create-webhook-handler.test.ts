@@ -25,7 +25,7 @@ async function signed(body: string, options: { secret?: string; timestamp?: numb
 const flush = () => new Promise((r) => setTimeout(r, 5));
 
 describe('createWebhookHandler (fetch form)', () => {
-  it('answers 200 first, then calls onEvent once with the verified event', async () => {
+  it('by default runs onEvent once with the verified event, then answers 200 (acknowledge after success)', async () => {
     const order: string[] = [];
     const onEvent = vi.fn((e: WebhookEvent, _info: WebhookDeliveryInfo) => void order.push(`event:${e.type}`));
     const handler = createWebhookHandler({ secret: SECRET, onEvent, now: () => NOW });
@@ -33,9 +33,65 @@ describe('createWebhookHandler (fetch form)', () => {
     order.push('answered');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: true });
+    expect(order).toEqual(['event:order.completed', 'answered']);
+    expect(onEvent.mock.calls[0]?.[1]?.eventId).toBe('evt_01');
+  });
+
+  it("acknowledge: 'before-processing' answers 200 first, then calls onEvent", async () => {
+    const order: string[] = [];
+    const onEvent = vi.fn((e: WebhookEvent) => void order.push(`event:${e.type}`));
+    const handler = createWebhookHandler({ secret: SECRET, onEvent, acknowledge: 'before-processing', now: () => NOW });
+    const response = await handler.fetch(await signed(event()));
+    order.push('answered');
+    expect(response.status).toBe(200);
     await flush();
     expect(order).toEqual(['answered', 'event:order.completed']);
-    expect(onEvent.mock.calls[0]?.[1]?.eventId).toBe('evt_01');
+  });
+
+  it('answers 409 to a delivery whose event is being processed, and runs it again on the next delivery when the first one fails', async () => {
+    let fail: (error: Error) => void = () => undefined;
+    const runs: string[] = [];
+    const onEvent = vi.fn((e: WebhookEvent) => {
+      runs.push(e.id);
+      if (runs.length === 1) return new Promise<void>((_resolve, reject) => (fail = reject));
+      return undefined;
+    });
+    const handler = createWebhookHandler({ secret: SECRET, onEvent, onError: () => undefined, now: () => NOW });
+    const first = handler.fetch(await signed(event('evt_P')));
+    await flush();
+    const during = await handler.fetch(await signed(event('evt_P')));
+    expect(during.status).toBe(409);
+    expect(((await during.json()) as { error: { code: string } }).error.code).toBe('event_in_progress');
+    fail(new Error('database down'));
+    expect((await first).status).toBe(500);
+    const retry = await handler.fetch(await signed(event('evt_P')));
+    expect([retry.status, await retry.json()]).toEqual([200, { received: true }]);
+    expect(runs).toEqual(['evt_P', 'evt_P']);
+    const late = await handler.fetch(await signed(event('evt_P')));
+    expect(await late.json()).toEqual({ received: true, duplicate: true });
+  });
+
+  it('refuses bad signature headers before reading the body', async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode(event()));
+        controller.close();
+      },
+    }, { highWaterMark: 0 });
+    const handler = createWebhookHandler({ secret: SECRET, onEvent: () => undefined, now: () => NOW });
+    const stale = String(Math.floor(NOW / 1000) - 301);
+    const request = new Request('http://local/', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { 'peeker-timestamp': stale, 'peeker-signature': 'v1=00' },
+    } as RequestInit);
+    const response = await handler.fetch(request);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('timestamp_out_of_tolerance');
+    expect(pulled).toBe(0);
   });
 
   it('deduplicates on Peeker-Event-Id: a repeat answers 200 duplicate without onEvent', async () => {
@@ -67,8 +123,7 @@ describe('createWebhookHandler (fetch form)', () => {
     });
     const onError = vi.fn();
     const handler = createWebhookHandler({ secret: SECRET, onEvent, onError, now: () => NOW });
-    expect((await handler.fetch(await signed(event('evt_F')))).status).toBe(200);
-    await flush();
+    expect((await handler.fetch(await signed(event('evt_F')))).status).toBe(500);
     expect(onError).toHaveBeenCalledTimes(1);
     const again = await handler.fetch(await signed(event('evt_F')));
     expect(await again.json()).toEqual({ received: true });
@@ -116,20 +171,22 @@ describe('createWebhookHandler (fetch form)', () => {
     expect(big.status).toBe(413);
   });
 
-  it('errors from onEvent go to onError, never to Peeker', async () => {
-    const failure = new Error('database down');
+  it('errors from onEvent go to onError; Peeker gets only a 500 event_failed so it redelivers', async () => {
+    const failure = new Error('database down at 10.0.0.7');
     const onError = vi.fn();
     const handler = createWebhookHandler({ secret: SECRET, onEvent: () => Promise.reject(failure), onError, now: () => NOW });
     const response = await handler.fetch(await signed(event('evt_E')));
-    expect(response.status).toBe(200);
-    await flush();
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({ error: { code: 'event_failed' } });
+    expect(text).not.toContain('10.0.0.7');
     expect(onError).toHaveBeenCalledWith(failure, expect.objectContaining({ id: 'evt_E' }));
   });
 
   it('passes onEvent to waitUntil on edge platforms', async () => {
     const waits: Promise<unknown>[] = [];
     const onEvent = vi.fn();
-    const handler = createWebhookHandler({ secret: SECRET, onEvent, now: () => NOW });
+    const handler = createWebhookHandler({ secret: SECRET, onEvent, acknowledge: 'before-processing', now: () => NOW });
     await handler.fetch(await signed(event('evt_W')), { waitUntil: (p) => void waits.push(p) });
     expect(waits).toHaveLength(1);
     await waits[0];
@@ -137,12 +194,18 @@ describe('createWebhookHandler (fetch form)', () => {
   });
 
   it('uses a pluggable store; a failing store answers 500 so Peeker retries', async () => {
-    const seen = vi.fn(async (id: string) => id === 'evt_dup');
+    const claim = vi.fn(async (id: string) => (id === 'evt_dup' ? ('done' as const) : ('claimed' as const)));
+    const done = vi.fn();
+    const forget = vi.fn();
     const onEvent = vi.fn();
-    const handler = createWebhookHandler({ secret: SECRET, onEvent, dedupe: { seen }, now: () => NOW });
+    const handler = createWebhookHandler({ secret: SECRET, onEvent, dedupe: { claim, done, forget }, claimTtlMs: 1234, doneTtlMs: 5678, now: () => NOW });
     expect(await (await handler.fetch(await signed(event('evt_dup')))).json()).toEqual({ received: true, duplicate: true });
-    expect(seen).toHaveBeenCalledWith('evt_dup');
-    const broken = createWebhookHandler({ secret: SECRET, onEvent, onError: () => undefined, dedupe: { seen: () => Promise.reject(new Error('redis')) }, now: () => NOW });
+    expect(claim).toHaveBeenCalledWith('evt_dup', 1234);
+    expect((await handler.fetch(await signed(event('evt_new')))).status).toBe(200);
+    expect(done).toHaveBeenCalledWith('evt_new', 5678);
+    expect(forget).not.toHaveBeenCalled();
+    onEvent.mockClear();
+    const broken = createWebhookHandler({ secret: SECRET, onEvent, onError: () => undefined, dedupe: { claim: () => Promise.reject(new Error('redis')), done, forget }, now: () => NOW });
     expect((await broken.fetch(await signed(event('evt_F')))).status).toBe(500);
     const off = createWebhookHandler({ secret: SECRET, onEvent, dedupe: false, now: () => NOW });
     await off.fetch(await signed(event('evt_G')));
@@ -156,6 +219,8 @@ describe('createWebhookHandler (fetch form)', () => {
     expect(() => createWebhookHandler({ secret: [], onEvent: () => undefined })).toThrow(TypeError);
     expect(() => createWebhookHandler({ secret: 's', onEvent: 'x' as never })).toThrow(TypeError);
     expect(() => createWebhookHandler({ secret: 's', onEvent: () => undefined, dedupe: 3 as never })).toThrow(TypeError);
+    expect(() => createWebhookHandler({ secret: 's', onEvent: () => undefined, acknowledge: 'later' as never })).toThrow(TypeError);
+    expect(() => createWebhookHandler({ secret: 's', onEvent: () => undefined, claimTtlMs: 0 })).toThrow(TypeError);
   });
 });
 
@@ -203,11 +268,29 @@ describe('createWebhookHandler (node form)', () => {
 });
 
 describe('createMemoryDedupeStore', () => {
-  it('remembers ids and forgets the least recently seen beyond maxEntries', () => {
-    const store = createMemoryDedupeStore({ maxEntries: 2 });
-    expect([store.seen('a'), store.seen('b'), store.seen('a')]).toEqual([false, false, true]);
-    expect(store.seen('c')).toBe(false); // evicts b (a was refreshed)
-    expect([store.seen('a'), store.seen('b')]).toEqual([true, false]);
+  it('claims once, reports processing and done, and forgets the oldest write beyond maxEntries', () => {
+    const store = createMemoryDedupeStore({ maxEntries: 2, now: () => 0 });
+    expect([store.claim('a', 100), store.claim('b', 100), store.claim('a', 100)]).toEqual(['claimed', 'claimed', 'processing']);
+    store.done('a', 100); // a is now the newest write
+    expect(store.claim('c', 100)).toBe('claimed'); // evicts b
+    expect([store.claim('a', 100), store.claim('b', 100)]).toEqual(['done', 'claimed']);
     expect(() => createMemoryDedupeStore({ maxEntries: 0 })).toThrow(TypeError);
+  });
+
+  it('lets a claim expire (a crashed handler) and never forgets a done mark', () => {
+    let now = 0;
+    const store = createMemoryDedupeStore({ now: () => now });
+    expect(store.claim('x', 100)).toBe('claimed');
+    now = 99;
+    expect(store.claim('x', 100)).toBe('processing');
+    now = 100;
+    expect(store.claim('x', 100)).toBe('claimed');
+    store.done('x', 1000);
+    store.forget('x');
+    expect(store.claim('x', 100)).toBe('done');
+    store.forget('y'); // unknown ids are fine
+    expect(store.claim('y', 100)).toBe('claimed');
+    store.forget('y');
+    expect(store.claim('y', 100)).toBe('claimed');
   });
 });

@@ -4,7 +4,7 @@ import { WebhookVerificationError } from '../../errors/webhook-verification-erro
 import { describeValue } from '../../internal/describe-value.ts';
 import type { WebhookEvent } from '../../webhooks/webhook-event.ts';
 import { verifyWebhook } from '../../webhooks/verify-webhook.ts';
-import { createMemoryDedupeStore, type WebhookDedupeStore } from './create-memory-dedupe-store.ts';
+import { createMemoryDedupeStore, type WebhookClaimState, type WebhookDedupeStore } from './create-memory-dedupe-store.ts';
 import {
   BodyTooLargeError,
   BodyUnavailableError,
@@ -33,9 +33,10 @@ export interface WebhookHandlerOptions {
    */
   secret: string | readonly string[];
   /**
-   * Your work, called **after** the 200 went out (Peeker times out after 15 s), once per
-   * new event id. Events arrive out of order: make it order-independent. Its errors go to
-   * `onError`, never to Peeker.
+   * Your work, called once per new event id. Events arrive out of order: make it
+   * order-independent. With `acknowledge: 'after-success'` (the default) the answer waits for
+   * it: keep it under Peeker's 15 s delivery timeout (enqueue long work). A throw answers
+   * `500` so Peeker redelivers, and goes to `onError`.
    */
   onEvent: (event: WebhookEvent, info: WebhookDeliveryInfo) => void | Promise<void>;
   /**
@@ -49,11 +50,35 @@ export interface WebhookHandlerOptions {
    */
   toleranceSeconds?: number;
   /**
-   * Duplicate detection on the event id (the signed body's `id`, which a genuine delivery also sends as `Peeker-Event-Id`): a store (see {@link WebhookDedupeStore}),
-   * `{ maxEntries }` for the in-memory LRU, or `false` to call `onEvent` for every delivery.
+   * Duplicate detection on the event id (the signed body's `id`, which a genuine delivery also sends as `Peeker-Event-Id`): a store (see {@link WebhookDedupeStore};
+   * `@peeker/redis` has one shared by every instance), `{ maxEntries }` for the in-memory
+   * LRU, or `false` to call `onEvent` for every delivery.
    * @default an in-memory LRU of 10,000 ids
    */
   dedupe?: WebhookDedupeStore | { maxEntries?: number } | false;
+  /**
+   * When Peeker gets its 2xx:
+   * - `'after-success'`: claim the id → run `onEvent` → mark it done → `200`. A failure
+   *   releases the claim and answers `500`, so Peeker redelivers and the next delivery runs it
+   *   again; a delivery arriving while another one's `onEvent` runs gets `409
+   *   event_in_progress`. No event is lost, but `onEvent` must finish within Peeker's 15 s.
+   * - `'before-processing'`: claim → `200` → `onEvent` afterwards (the old behaviour). A
+   *   failing `onEvent` is never redelivered by Peeker (its claim is released, so a
+   *   redelivery for another reason would run it).
+   * @default 'after-success'
+   */
+  acknowledge?: 'after-success' | 'before-processing';
+  /**
+   * How long a claim holds when its handler dies without releasing it (a crash): after it,
+   * a redelivery of the event runs `onEvent` again.
+   * @default 60000
+   */
+  claimTtlMs?: number;
+  /**
+   * How long a processed event id is remembered (Peeker retries one event for 24 hours).
+   * @default 172800000 (48 hours)
+   */
+  doneTtlMs?: number;
   /**
    * Largest accepted body in bytes (413 `payload_too_large` beyond).
    * @default 1048576
@@ -74,14 +99,46 @@ export interface WebhookHandler {
    */
   node(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void>;
   /**
-   * Fetch-style handler. On edge platforms pass `ctx` (anything with `waitUntil`) so the
-   * platform keeps `onEvent` alive after the response.
+   * Fetch-style handler. With `acknowledge: 'before-processing'` on edge platforms, pass
+   * `ctx` (anything with `waitUntil`) so the platform keeps `onEvent` alive after the response.
    */
   fetch(request: Request, ctx?: { waitUntil(promise: Promise<unknown>): void }): Promise<Response>;
 }
 
 function isDedupeStore(value: unknown): value is WebhookDedupeStore {
-  return typeof value === 'object' && value !== null && typeof (value as { seen?: unknown }).seen === 'function';
+  if (typeof value !== 'object' || value === null) return false;
+  const store = value as Record<string, unknown>;
+  return typeof store.claim === 'function' && typeof store.done === 'function' && typeof store.forget === 'function';
+}
+
+function positiveDuration(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new TypeError(`Expected ${name} to be a positive number of milliseconds, got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/**
+ * The header half of verification (docs/peeker-api.md §10.1 steps 2–3), done before the body
+ * is buffered so an unsigned or replayed-late request never costs a body read.
+ * @returns the failure code and message, or undefined when the headers may be genuine
+ */
+function precheckHeaders(headers: Headers, toleranceSeconds: number, nowMs: number): { code: string; message: string } | undefined {
+  const timestamp = headers.get('peeker-timestamp');
+  const signature = headers.get('peeker-signature');
+  if (timestamp === null) return { code: 'missing_header', message: 'Missing Peeker-Timestamp header' };
+  if (signature === null) return { code: 'missing_header', message: 'Missing Peeker-Signature header' };
+  if (!/^[0-9]+$/.test(timestamp.trim()) || !Number.isSafeInteger(Number(timestamp))) {
+    return { code: 'invalid_timestamp', message: 'Peeker-Timestamp must be whole Unix seconds (digits only)' };
+  }
+  if (Math.abs(nowMs - Number(timestamp) * 1000) > toleranceSeconds * 1000) {
+    return { code: 'timestamp_out_of_tolerance', message: `Peeker-Timestamp is more than ${toleranceSeconds} s away from now` };
+  }
+  if (!signature.split(',').some((part) => part.trim().startsWith('v1='))) {
+    return { code: 'invalid_signature', message: 'Peeker-Signature holds no v1= signature' };
+  }
+  return undefined;
 }
 
 const defaultOnError = (error: unknown): void => {
@@ -90,22 +147,23 @@ const defaultOnError = (error: unknown): void => {
 };
 
 /**
- * Creates a Peeker webhook endpoint: reads the raw body (with a limit), verifies it with
- * {@link verifyWebhook} against one or several secrets, drops duplicates by
- * event id (signed body `id` = `Peeker-Event-Id`), answers `200 {"received":true}` at once and only then calls `onEvent`.
+ * Creates a Peeker webhook endpoint: checks the signature headers and the timestamp before
+ * reading the body, reads the raw body (with a limit), verifies it with {@link verifyWebhook}
+ * against one or several secrets, claims the event id (signed body `id` = `Peeker-Event-Id`)
+ * in the `dedupe` store and runs `onEvent`.
  *
- * Answers:
- * - `200 {"received":true}` for a new event (then `onEvent` runs);
- * - `200 {"received":true,"duplicate":true}` for an id already seen (`onEvent` is not called);
+ * Answers (default `acknowledge: 'after-success'`):
+ * - `200 {"received":true}` once `onEvent` finished and the id was marked done;
+ * - `200 {"received":true,"duplicate":true}` for an id already processed (`onEvent` is not called);
+ * - `409 event_in_progress` while another delivery of the same event is being processed
+ *   (Peeker retries; if that one fails, the retry runs it);
+ * - `500 event_failed` when `onEvent` threw (the claim is released, Peeker redelivers);
  * - `400 {"error":{"code":…}}` with the verification failure code (`missing_header`,
  *   `invalid_timestamp`, `timestamp_out_of_tolerance`, `invalid_signature`, `invalid_payload`);
+ *   header and timestamp failures are answered before the body is read;
  * - `405` for anything but POST, `413` over `maxBodyBytes`;
- * - `500` when the raw body was consumed by a body parser, or the dedupe store failed (Peeker
- *   retries, which is what we want then).
- *
- * Ids are recorded when the event is accepted, before `onEvent` runs: a crash during
- * `onEvent` loses the event (Peeker already got its 200). For durable processing let
- * `onEvent` enqueue the event into your own queue or database.
+ * - `500` when the raw body was consumed by a body parser, or the dedupe store failed
+ *   (`dedupe_store_failed`: nothing is acknowledged, so Peeker retries later).
  *
  * **Assumption:** the signature scheme is the project's stated assumption (docs/peeker-api.md §10.1).
  *
@@ -141,6 +199,13 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   if (typeof maxBodyBytes !== 'number' || !Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
     throw new TypeError(`Expected maxBodyBytes to be a positive integer, got ${describeValue(maxBodyBytes)}`);
   }
+  const acknowledge = options.acknowledge ?? 'after-success';
+  if (acknowledge !== 'after-success' && acknowledge !== 'before-processing') {
+    throw new TypeError(`Expected acknowledge to be 'after-success' or 'before-processing', got ${describeValue(acknowledge)}`);
+  }
+  const claimTtlMs = positiveDuration('claimTtlMs', options.claimTtlMs, 60_000);
+  const doneTtlMs = positiveDuration('doneTtlMs', options.doneTtlMs, 172_800_000);
+  const tolerance = toleranceSeconds ?? 300;
   let store: WebhookDedupeStore | undefined;
   if (options.dedupe === false) store = undefined;
   else if (isDedupeStore(options.dedupe)) store = options.dedupe;
@@ -160,6 +225,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
 
   const handle = async (req: ExchangeRequest): Promise<ExchangeResponse & { closeConnection?: boolean }> => {
     if (req.method !== 'POST') return { status: 405, json: errorEnvelope('method_not_allowed', 'Use POST'), headers: { allow: 'POST' } };
+    const early = precheckHeaders(req.headers, tolerance, now === undefined ? Date.now() : now());
+    // The body was not read: close the connection instead of draining it.
+    if (early !== undefined) return { status: 400, json: errorEnvelope(early.code, early.message), closeConnection: true };
     let body: Uint8Array;
     try {
       body = await req.readBody(maxBodyBytes);
@@ -194,34 +262,51 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     // every retry, but the header is not covered by the signature, so a replay with an edited
     // header must not slip past deduplication.
     const eventId = event.id;
+    const info: WebhookDeliveryInfo = { eventId, headers: req.headers };
     if (store !== undefined) {
-      let duplicate: boolean;
+      let state: WebhookClaimState;
       try {
-        duplicate = await store.seen(eventId);
+        state = await store.claim(eventId, claimTtlMs);
       } catch (error) {
         report(error, event);
         return { status: 500, json: errorEnvelope('dedupe_store_failed', 'Could not record the event; retry later') };
       }
-      if (duplicate) return { status: 200, json: { received: true, duplicate: true } };
+      if (state === 'done' || (state === 'processing' && acknowledge === 'before-processing')) {
+        return { status: 200, json: { received: true, duplicate: true } };
+      }
+      if (state === 'processing') {
+        // Someone is running onEvent for it right now; if that fails, this retry must run it.
+        return { status: 409, json: errorEnvelope('event_in_progress', 'This event is being processed; retry later') };
+      }
     }
 
-    return {
-      status: 200,
-      json: { received: true },
-      after: async () => {
+    /** Runs onEvent and records the outcome; true when it succeeded. */
+    const process = async (): Promise<boolean> => {
+      try {
+        await onEvent(event, info);
+      } catch (error) {
+        report(error, event);
+        // Not processed: let a later delivery of the same event through.
         try {
-          await onEvent(event, { eventId, headers: req.headers });
-        } catch (error) {
-          report(error, event);
-          // Not processed: let a later delivery of the same event through.
-          try {
-            await store?.forget?.(eventId);
-          } catch (forgetError) {
-            report(forgetError, event);
-          }
+          await store?.forget(eventId);
+        } catch (forgetError) {
+          report(forgetError, event); // the claim expires after claimTtlMs instead
         }
-      },
+        return false;
+      }
+      try {
+        await store?.done(eventId, doneTtlMs);
+      } catch (doneError) {
+        report(doneError, event); // processed anyway; only a late redelivery could repeat it
+      }
+      return true;
     };
+
+    if (acknowledge === 'before-processing') {
+      return { status: 200, json: { received: true }, after: async () => void (await process()) };
+    }
+    if (await process()) return { status: 200, json: { received: true } };
+    return { status: 500, json: errorEnvelope('event_failed', 'The event could not be processed; retry later') };
   };
 
   const safely = async (req: ExchangeRequest): Promise<ExchangeResponse & { closeConnection?: boolean }> => {
