@@ -58,7 +58,7 @@ export type {
 export { createWebhookHandler } from './webhooks/create-webhook-handler.ts';
 export type { WebhookHandler, WebhookHandlerOptions, WebhookDeliveryInfo } from './webhooks/create-webhook-handler.ts';
 export { createMemoryDedupeStore } from './webhooks/create-memory-dedupe-store.ts';
-export type { WebhookDedupeStore, MemoryDedupeStoreOptions } from './webhooks/create-memory-dedupe-store.ts';
+export type { WebhookDedupeStore, WebhookClaimState, MemoryDedupeStoreOptions } from './webhooks/create-memory-dedupe-store.ts';
 
 // order handler
 export { createMemoryOrderIdempotencyStore } from './order/order-idempotency-store.ts';
