@@ -67,3 +67,17 @@ export type {
   OrderIdempotencyStore,
   MemoryOrderIdempotencyStoreOptions,
 } from './order/order-idempotency-store.ts';
+export { createOrderHandler } from './order/create-order-handler.ts';
+export type {
+  OrderHandler,
+  OrderHandlerClient,
+  OrderHandlerOptions,
+  OrderRequestInfo,
+  SequencerInput,
+} from './order/create-order-handler.ts';
+
+// live order status
+export { createOrderEventsHandler } from './order/create-order-events-handler.ts';
+export type { OrderEventsHandler, OrderEventsHandlerOptions } from './order/create-order-events-handler.ts';
+export { createMemoryOrderEventBus, toOrderStatusEvent } from './order/order-event-bus.ts';
+export type { OrderEventBus, OrderStatusEvent, MemoryOrderEventBusOptions } from './order/order-event-bus.ts';
