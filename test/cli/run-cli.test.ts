@@ -69,7 +69,11 @@ describe('usage', () => {
     [['pick', 'acme', '--google', 'many'], '--google expects a whole number, got "many"'],
     [['pick', 'acme', '--google', '2.5'], '--google expects a whole number'],
     [['pick', 'acme', '--google', '3', '--years', '0'], '--years must be between 1 and 100'],
-    [['pick', 'acme', '--google', '3', '--colour'], "Unknown option '--colour'"],
+    [['pick', 'acme', '--google', '3', '--colour'], 'peeker-domains: unknown option --colour\n\nUsage: peeker-domains pick'],
+    [['pick', 'acme', '--google', '-1'], 'peeker-domains: --google expects a whole number of 0 or more, got -1\n\nUsage: peeker-domains pick'],
+    [['pick', 'acme', '--google'], 'peeker-domains: --google expects a value\n\nUsage: peeker-domains pick'],
+    [['pick', 'acme', '--google', '3', '--json=yes'], 'peeker-domains: --json takes no value\n\nUsage: peeker-domains pick'],
+    [['estimate', '--volume', '-5'], 'peeker-domains: --volume expects a whole number of 0 or more, got -5\n\nUsage: peeker-domains estimate'],
     [['pick', 'acme', '--google', '3', '--base-url', 'http://127.0.0.1:9/partner/v1'], '--base-url needs PEEKER_API_KEY'],
     [['pick', 'acme', '--google', '3', '--tlds', ' , '], '--tlds expects a list'],
     [['estimate'], 'missing --volume'],
@@ -80,6 +84,7 @@ describe('usage', () => {
     const { code, stdout, stderr } = await cli(argv);
     expect(code).toBe(ExitCode.usage);
     expect(stderr).toContain(message);
+    expect(stderr).not.toMatch(/ambiguous|To specify|ERR_PARSE_ARGS/);
     expect(stdout).toBe('');
   });
 
@@ -297,9 +302,24 @@ describe('pick against "the API" (PEEKER_API_KEY + --base-url, served by a sandb
   });
 
   it('--sandbox ignores the key', async () => {
-    const { code, stdout } = await cli(['pick', 'acme', '--google', '1', '--sandbox', '--json'], { env: { PEEKER_API_KEY: 'pk_live_not_used_0000' } });
+    const { code, stdout, stderr } = await cli(['pick', 'acme', '--google', '1', '--sandbox', '--json'], { env: { PEEKER_API_KEY: 'pk_live_not_used_0000' } });
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as PickJson).source).toBe('sandbox');
+    expect(stderr).toContain('embedded local sandbox (--sandbox)');
+    expect(stderr).not.toContain('no PEEKER_API_KEY');
+  });
+
+  it('an unreachable API fails fast: one clear error, exit 3, no march through every batch', async () => {
+    // Port 9 (discard) refuses connections on loopback: nothing can succeed there.
+    const { code, stdout, stderr } = await cli(['pick', 'acme', '--google', '15', '--microsoft', '4', '--limit', '400', '--base-url', 'http://127.0.0.1:9/partner/v1'], {
+      env: { PEEKER_API_KEY: KEY },
+    });
+    expect(code).toBe(ExitCode.api);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/cannot be reached|could not reach/);
+    expect(stderr).toContain('ECONNREFUSED');
+    expect(stderr).not.toMatch(/checked (?:[1-9]\d*)\/\d+/); // no "checked 400/400" for names that all failed
+    expect(stderr.match(/peeker-domains: /g)).toHaveLength(1);
   });
 
   it('a rejected key exits 3, says 401, and does not print the key', async () => {

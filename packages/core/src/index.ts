@@ -68,6 +68,12 @@ export type {
   InfeasibleSelection,
 } from './solver/selection-problem.ts';
 
+// pick: the one workflow from a brand to the cheapest valid selection
+export { pickDomains } from './pick/pick-domains.ts';
+export type { PickDomainsOptions, PickOutcome, PickNotice, PickProgress, PickCheck } from './pick/pick-domains.ts';
+export { solveWithDiversity, defaultPatternCap } from './pick/solve-with-diversity.ts';
+export type { DiversityProblem, DiversityResult } from './pick/solve-with-diversity.ts';
+
 // order
 export { buildOrderRequest } from './order/build-order-request.ts';
 export type { BuildOrderOptions } from './order/build-order-request.ts';

@@ -324,9 +324,12 @@ const UNREACHABLE_RETRIES = 2;
 
 /** Wraps anything a transport threw: PeekerErrors pass through, the rest is a network failure. */
 function toPeekerError(thrown: unknown): PeekerError {
-  if (PeekerError.is(thrown)) return thrown;
-  const detail = thrown instanceof Error && thrown.message ? `: ${thrown.message}` : '';
+  if (PeekerError.is(thrown) && thrown.code === UNREACHABLE) return thrown;
+  // A transport's own network error (the server client's `network_error`) still says
+  // "unreachable" when its cause is a connection that never opened.
   const cause = unreachableCause(thrown);
+  if (PeekerError.is(thrown) && cause === undefined) return thrown;
+  const detail = thrown instanceof Error && thrown.message ? `: ${thrown.message}` : '';
   if (cause !== undefined) {
     return new PeekerError(UNREACHABLE, `The availability endpoint cannot be reached (${cause})`, { cause: thrown, retryable: true });
   }

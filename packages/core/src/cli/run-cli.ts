@@ -6,14 +6,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { AvailabilityRow } from '../availability/availability-row.ts';
 import { generateCandidates } from '../candidates/generate-candidates.ts';
 import { PeekerError } from '../errors/peeker-error.ts';
 import { PeekerApiError } from '../errors/peeker-api-error.ts';
 import { createPeekerClient, type PeekerClient } from '../server/client/create-peeker-client.ts';
 import { estimateRequiredDomains } from '../sizing/estimate-required-domains.ts';
-import { solveSelection } from '../solver/solve-selection.ts';
-import type { SelectionResult } from '../solver/selection-problem.ts';
+import { pickDomains } from '../pick/pick-domains.ts';
+import { defaultPatternCap } from '../pick/solve-with-diversity.ts';
 import { ExitCode, type CliIo, type RunningSandbox } from './cli-io.ts';
 import { ESTIMATE_USAGE, MAIN_USAGE, PICK_USAGE } from './cli-usage.ts';
 import { formatSelectionTable, pickedDomains } from './format-selection.ts';
@@ -25,8 +24,6 @@ export type { CliIo, CliWritable, RunningSandbox, SandboxModule } from './cli-io
 
 /** Default most names to check in total. */
 const DEFAULT_LIMIT = 1000;
-/** Names per availability call: the first round and every later one is a multiple of this. */
-const BATCH = 50;
 
 /** A command-line mistake: printed with a hint, exit code 2. */
 class UsageError extends Error {
@@ -137,7 +134,7 @@ const PICK_OPTIONS = {
 } as const satisfies ParseArgsConfig['options'];
 
 async function runPick(args: readonly string[], io: CliIo, err: Print): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], options: PICK_OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseFlags(args, PICK_OPTIONS, PICK_USAGE);
   if (values.help) {
     io.stdout.write(PICK_USAGE);
     return ExitCode.ok;
@@ -153,7 +150,7 @@ async function runPick(args: readonly string[], io: CliIo, err: Print): Promise<
   const years = integerFlag('--years', values.years, 1, 1, 100, PICK_USAGE);
   const limit = integerFlag('--limit', values.limit, DEFAULT_LIMIT, 1, 100_000, PICK_USAGE);
   // Pattern diversity (domain-rules §5): no naming family fills more than a third of the order.
-  const cap = integerFlag('--max-per-pattern', values['max-per-pattern'], Math.ceil((google + microsoft) / 3), 0, 100_000, PICK_USAGE);
+  const cap = integerFlag('--max-per-pattern', values['max-per-pattern'], defaultPatternCap({ google, microsoft }), 0, 100_000, PICK_USAGE);
   const tlds = values.tlds === undefined ? undefined : parseTlds(values.tlds);
 
   const apiKey = io.env['PEEKER_API_KEY'];
@@ -165,17 +162,8 @@ async function runPick(args: readonly string[], io: CliIo, err: Print): Promise<
     );
   }
 
-  // Generate (and validate) before starting anything.
-  const patternOf = new Map<string, string>();
-  const generate = (count: number): string[] =>
-    generateCandidates({ brand, ...(tlds === undefined ? {} : { tlds }), limit: count }).map((c) => {
-      patternOf.set(c.domain, c.pattern);
-      return c.domain;
-    });
-  asUsage(() => generate(1));
-  const groupOf = (row: AvailabilityRow): string => patternOf.get(row.domain) ?? `other:${row.domain}`;
-  const solve = (rows: readonly AvailabilityRow[], capped: boolean): SelectionResult =>
-    solveSelection({ rows, required: { google, microsoft }, years, ...(capped ? { groupOf, maxPerGroup: cap } : {}) });
+  // Validate the brand and TLDs before starting anything.
+  asUsage(() => generateCandidates({ brand, ...(tlds === undefined ? {} : { tlds }), limit: 1 }));
 
   const apiErrors: PeekerError[] = [];
   let sandbox: RunningSandbox | undefined;
@@ -195,47 +183,42 @@ async function runPick(args: readonly string[], io: CliIo, err: Print): Promise<
         apiKey: sandbox.apiKey,
         baseUrl: sandbox.baseUrl,
       });
-      err('Checking with the embedded local sandbox (no PEEKER_API_KEY set): names and prices are simulated.\n');
+      const why = values.sandbox ? '--sandbox' : 'no PEEKER_API_KEY set';
+      err(`Checking with the embedded local sandbox (${why}): names and prices are simulated.\n`);
     }
 
     const progress = createProgressReporter(io.stderr);
-    const rows: AvailabilityRow[] = [];
-    const seen = new Set<string>();
-    let want = Math.min(limit, roundUp(Math.max(BATCH, (google + microsoft) * 4), BATCH));
-    let result: SelectionResult | undefined;
-    for (;;) {
-      const fresh = generate(want).filter((name) => !seen.has(name));
-      if (fresh.length === 0) break; // the generator has nothing more to offer
-      for (const name of fresh) seen.add(name);
-      progress.start(fresh.length);
-      let checked: AvailabilityRow[];
-      try {
-        checked = await client.checkAvailability(fresh, {
-          ...(io.signal === undefined ? {} : { signal: io.signal }),
-          onProgress: ({ done, total }) => progress.update(done, total),
-          onBatchError: (error) => void apiErrors.push(error),
-        });
-      } finally {
-        progress.finish();
-      }
-      rows.push(...checked);
-      const fatal = apiErrors.find((e) => !e.retryable);
-      if (fatal !== undefined) throw fatal;
-      // With the diversity cap; more candidates are fetched before the cap is ever relaxed.
-      result = solve(rows, cap > 0);
-      if (result.status === 'optimal' || want >= limit) break;
-      want = Math.min(limit, want * 2);
-    }
-    let relaxed = false;
-    if (cap > 0 && result?.status === 'infeasible') {
-      // Relax the cap (and report the shortfall without it when even that fails).
-      result = solve(rows, false);
-      relaxed = result.status === 'optimal';
-    }
+    const checker = client;
+    const outcome = await pickDomains({
+      brand,
+      ...(tlds === undefined ? {} : { tlds }),
+      required: { google, microsoft },
+      years,
+      maxPerPattern: cap,
+      maxIdeas: limit,
+      ...(io.signal === undefined ? {} : { signal: io.signal }),
+      check: async (names, options) => {
+        progress.start(names.length);
+        try {
+          return await checker.checkAvailability(names, {
+            ...(options.signal === undefined ? {} : { signal: options.signal }),
+            onProgress: ({ done, total }) => progress.update(done, total),
+            onBatchError: (error) => void apiErrors.push(error),
+          });
+        } finally {
+          progress.finish();
+        }
+      },
+    });
+    const fatal = apiErrors.find((e) => !e.retryable);
+    if (fatal !== undefined) throw fatal;
+    const rows = outcome.rows;
+    const result = outcome.result;
+    const failed = outcome.notices.find((n) => n.code === 'names_failed');
+    const relaxed = outcome.notices.some((n) => n.code === 'cap_relaxed');
 
-    const errored = rows.filter((r) => r.reason === 'errored').length;
-    if (result === undefined || result.status === 'infeasible') {
-      if (errored > 0 && apiErrors.length > 0) throw apiErrors[apiErrors.length - 1];
+    if (result === null || result.status === 'infeasible') {
+      if (failed !== undefined && apiErrors.length > 0) throw apiErrors[apiErrors.length - 1];
       const message = result?.message ?? 'No candidates could be generated for this brand.';
       if (values.json) {
         io.stdout.write(
@@ -246,7 +229,7 @@ async function runPick(args: readonly string[], io: CliIo, err: Print): Promise<
       err('Try more TLDs (--tlds com,org,net,co,io), a higher --limit, or fewer domains.\n');
       return ExitCode.infeasible;
     }
-    if (errored > 0) err(`warning: ${errored} names could not be checked (the API kept failing); they were skipped.\n`);
+    if (failed !== undefined) err(`warning: ${failed.count} names could not be checked (the API kept failing); they were skipped.\n`);
     if (relaxed) {
       err(`note: no set keeps every naming pattern to ${cap} domains or fewer; the cap was relaxed for the cheapest valid set.\n`);
     }
@@ -286,7 +269,7 @@ const ESTIMATE_OPTIONS = {
 } as const satisfies ParseArgsConfig['options'];
 
 function runEstimate(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({ args: [...args], options: ESTIMATE_OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseFlags(args, ESTIMATE_OPTIONS, ESTIMATE_USAGE);
   if (values.help) {
     io.stdout.write(ESTIMATE_USAGE);
     return ExitCode.ok;
@@ -329,6 +312,30 @@ function runEstimate(args: readonly string[], io: CliIo): number {
   return ExitCode.ok;
 }
 
+/**
+ * `parseArgs` with its errors turned into one plain line and the command's usage: Node's own
+ * texts ("argument is ambiguous… '--google=-XYZ'", quoting hints) are written for developers.
+ */
+function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: O, usage: string) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    if (!isParseArgsError(error)) throw error;
+    const code = (error as unknown as { code: string }).code;
+    const option = /'(--?[\w-]+)/.exec(error.message)?.[1] ?? '';
+    const name = option.replace(/^-+/, '');
+    const known = Object.prototype.hasOwnProperty.call(options, name) ? options[name] : undefined;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option}`, usage);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && known?.type === 'string') {
+      const next = args[args.indexOf(option) + 1];
+      const what = /^-?\d/.test(next ?? '') ? `a whole number of 0 or more, got ${next}` : 'a value';
+      throw new UsageError(`${option} expects ${what}`, usage);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${option} takes no value`, usage);
+    throw new UsageError(error.message.split('. ')[0] ?? 'invalid arguments', usage);
+  }
+}
+
 function integerFlag(name: string, raw: string | undefined, fallback: number, min: number, max: number, usage: string): number {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw.trim())) throw new UsageError(`${name} expects a whole number, got "${raw}"`, usage);
@@ -360,10 +367,6 @@ function asUsage<T>(step: () => T): T {
     if (error instanceof TypeError || PeekerError.is(error)) throw new UsageError((error as Error).message, PICK_USAGE);
     throw error;
   }
-}
-
-function roundUp(n: number, step: number): number {
-  return Math.ceil(n / step) * step;
 }
 
 function isParseArgsError(error: unknown): error is Error {
