@@ -208,20 +208,31 @@ describe('<peeker-domain-picker>: ideas, filling and display', () => {
     expect(m.harness.selectedDomains()).toHaveLength(19);
   });
 
-  it('flags Google-only rows while Microsoft slots are open, and stops once they are filled', async () => {
-    await m.harness.typeBrand('acme');
+  it('flags Google-only rows only once Google is full and Microsoft slots are open; calm otherwise', async () => {
+    await m.harness.typeBrand('acme'); // 57 ideas for 15 + 4; then a small order over them
+    m.element.requiredGoogle = 2;
+    m.element.requiredMicrosoft = 1;
+    await m.harness.settle();
     const googleOnly = m.harness
       .availableDomains()
       .filter((d) => fakeRow(d).usable_for?.length === 1);
-    expect(googleOnly.length).toBeGreaterThan(0);
-    for (const d of googleOnly) expect(m.harness.isGoogleOnlyFlagged(d), d).toBe(true);
+    expect(googleOnly.length).toBeGreaterThan(2);
+    // Google slots open: a Google-only name still helps, so it just says what it is
+    for (const d of googleOnly) expect(m.harness.isGoogleOnlyFlagged(d), d).toBe(false);
+    expect(m.harness.option(googleOnly[0]!)!.querySelector('.caps')!.textContent).toBe('Google only');
+    for (const d of googleOnly.slice(0, 2)) await m.harness.toggle(d);
+    expect(m.harness.meterText('google')).toBe('Google 2 / 2');
+    // Google full, Microsoft open: the others cannot help now, and say so once
+    const rest = googleOnly.slice(2);
+    for (const d of rest) expect(m.harness.isGoogleOnlyFlagged(d), d).toBe(true);
+    const text = m.harness.option(rest[0]!)!.textContent!.replace(/\s+/g, ' ');
+    expect(text.match(/Google only/g)).toHaveLength(1);
+    expect(text).toContain(defaultMessages.googleOnlyFlag);
     const dual = m.harness.availableDomains().filter((d) => fakeRow(d).usable_for?.length === 2);
     for (const d of dual) expect(m.harness.isGoogleOnlyFlagged(d)).toBe(false);
-    for (const d of dual.slice(0, 4)) await m.harness.toggle(d);
-    expect(m.harness.meterText('microsoft')).toBe('Microsoft 4 / 4');
+    await m.harness.toggle(dual[0]!);
+    expect(m.harness.meterText('microsoft')).toBe('Microsoft 1 / 1');
     for (const d of googleOnly) expect(m.harness.isGoogleOnlyFlagged(d)).toBe(false);
-    // the capability text stays
-    expect(m.harness.option(googleOnly[0]!)!.querySelector('.caps')!.textContent).toBe('Google only');
   });
 
   it('says exactly what is missing when the requirement cannot be met, after trying every idea', async () => {
@@ -239,12 +250,12 @@ describe('<peeker-domain-picker>: ideas, filling and display', () => {
     const expected = solveSelection({ rows, required: REQUIRED });
     expect(expected.status).toBe('infeasible');
     if (expected.status !== 'infeasible') return;
-    expect(m.harness.notices().join(' ')).toContain(expected.message);
+    expect(m.harness.notices().join(' ')).toContain(defaultMessages.shortfall(expected.shortfall));
     expect(m.harness.notices().join(' ')).toContain(defaultMessages.ideasExhausted);
     expect(m.element.matches(':state(infeasible)')).toBe(true);
     await m.harness.press('fill');
     expect(m.harness.selectedDomains()).toEqual([]);
-    expect(m.harness.notices().join(' ')).toContain(expected.message);
+    expect(m.harness.notices().join(' ')).toContain(defaultMessages.shortfall(expected.shortfall));
   });
 
   it('fetches more ideas automatically while the requirement cannot be met', async () => {

@@ -45,7 +45,11 @@ export interface PeekerMessages {
   statusStale: string;
   /** Capability text of a row. */
   usableFor: (google: boolean, microsoft: boolean) => string;
-  /** Flag on Google-only rows while Microsoft slots are open. */
+  /**
+   * Flag on a Google-only row once every Google slot is filled and Microsoft slots are still
+   * open (then the name cannot help). Says only the consequence: the row already reads
+   * {@link PeekerMessages.usableFor}'s "Google only".
+   */
   googleOnlyFlag: string;
   /** First-year price of a row. */
   firstYearPrice: (price: string) => string;
@@ -53,6 +57,8 @@ export interface PeekerMessages {
   renewalPrice: (price: string) => string;
   /** Age of an answer, e.g. `checked 2 minutes ago`; gets `Intl.RelativeTimeFormat` text. */
   checkedAgo: (relative: string) => string;
+  /** Age of a failed or expired check (`last tried now`): such a row was not checked. */
+  triedAgo: (relative: string) => string;
   /** Marker on rows the customer picked by hand (they survive "Fill cheapest"). */
   pickedByHand: string;
   /** Marker on a hand-picked name kept from an earlier brand (the brand changed since). */
@@ -104,14 +110,47 @@ export interface PeekerMessages {
   renewalTotal: string;
   /** Label of the total over the cost horizon (shown when `years` > 1). */
   horizonTotal: (years: number) => string;
-  /** What is still missing before the selection is complete. */
+  /** A total while no checked name has a price yet (no currency to show). */
+  noTotal: string;
+  /** Label of the list of chosen names in the summary. */
+  chosenListLabel: string;
+  /** Shown instead of that list while nothing is chosen. */
+  noneChosen: string;
+  /** Slot of a chosen name: Google. */
+  slotGoogle: string;
+  /** Slot of a chosen name: Microsoft. */
+  slotMicrosoft: string;
+  /** A chosen name the order has no slot for. */
+  slotExtra: string;
+  /** A chosen name that cannot be ordered (taken, premium, not yet checked). */
+  slotUnusable: string;
+  /** Visible text of the remove button of a chosen name. */
+  remove: string;
+  /** Accessible name of that button. */
+  removeName: (domain: string) => string;
+  /**
+   * What the exact optimiser saved against picking the cheapest first-year names that fit,
+   * over the cost horizon (shown only when it saved something).
+   */
+  savings: (amount: string, years: number) => string;
+  /** Accessible name of the cost picture. */
+  costPictureLabel: (firstYear: string, renewals: string, years: number) => string;
+  /** Cost picture: the first-year bar. */
+  costFirstYear: string;
+  /** Cost picture: the renewals bar (years 2 to `years`; one year after when `years` is 1). */
+  costRenewals: (years: number) => string;
+  /** What is still missing before the selection is complete, and what to do. */
   missing: (google: number, microsoft: number) => string;
   /** Too many names chosen. */
   tooMany: (extra: number, total: number) => string;
   /** Chosen names that cannot be ordered (taken, premium, not yet checked). */
   unusableChosen: (domains: readonly string[]) => string;
-  /** Form validation message while the requirement is not met. */
-  valueMissing: string;
+  /** Form validation message while the requirement is not met; gets what is wrong and what to do. */
+  valueMissing: (problem: string) => string;
+  /** "Fill cheapest" found no checked name to choose from. */
+  fillNothing: string;
+  /** "Fill cheapest" found the current selection already the cheapest. */
+  fillUnchanged: string;
   /** Shown when the diversity cap had to be relaxed. */
   diversityRelaxed: string;
   /** Shown when every idea was checked and the requirement still cannot be met. */
@@ -157,6 +196,32 @@ export interface PeekerMessages {
   newTotal: (firstYear: string, renewal: string) => string;
   /** Warm-up reminder shown in the summary. */
   warmUp: string;
+  /** Accessible name of the sort and filter controls. */
+  toolbarLabel: string;
+  /** Label of the sort menu. */
+  sortLabel: string;
+  /** Sort: generation order (best ideas first). */
+  sortBest: string;
+  /** Sort: lowest cost over the horizon first. */
+  sortPrice: string;
+  /** Sort: by name. */
+  sortName: string;
+  /** Label of the provider filter. */
+  providerLabel: string;
+  /** Provider filter: any. */
+  providerAny: string;
+  /** Provider filter: names that can fill a Microsoft slot. */
+  providerMicrosoft: string;
+  /** Provider filter: Google-only names. */
+  providerGoogleOnly: string;
+  /** Label of the TLD filter. */
+  tldLabel: string;
+  /** TLD filter: every TLD. */
+  tldAny: string;
+  /** Checkbox: hide names that cannot be ordered. */
+  availableOnly: string;
+  /** How many rows the filters show. */
+  showing: (shown: number, total: number) => string;
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -184,9 +249,9 @@ export const defaultMessages: PeekerMessages = {
   brandLabel: 'Brand or company name',
   brandPlaceholder: 'acme',
   brandHint: 'We suggest related sending domains. Your main domain is never used for cold email.',
-  brandRejected: (reason) => `This brand cannot be used: ${reason}`,
+  brandRejected: (reason) => `This brand cannot be used: ${reason}. Type another brand, or check your own names below.`,
   resultsLabel: 'Domain ideas',
-  resultsHelp: 'Arrow keys move, Space or Enter chooses, Escape goes back to the brand.',
+  resultsHelp: 'Arrow keys move, Space or Enter chooses, Ctrl+A chooses every listed name, Escape goes back to the brand.',
   emptyResults: 'Type a brand to see domain ideas.',
   statusChecking: 'Checking…',
   statusAvailable: 'Available',
@@ -197,10 +262,11 @@ export const defaultMessages: PeekerMessages = {
   statusStale: 'Out of date, check again',
   usableFor: (google, microsoft) =>
     google && microsoft ? 'Google and Microsoft' : google ? 'Google only' : microsoft ? 'Microsoft only' : 'No provider',
-  googleOnlyFlag: 'Google only: cannot fill a Microsoft slot',
+  googleOnlyFlag: 'cannot fill the open Microsoft slots',
   firstYearPrice: (price) => `${price} first year`,
   renewalPrice: (price) => `${price} per year after`,
   checkedAgo: (relative) => `checked ${relative}`,
+  triedAgo: (relative) => `last tried ${relative}`,
   pickedByHand: 'your pick',
   keptFromEarlierBrand: 'your pick, kept from an earlier brand',
   googleMeter: (have, need) => `Google ${have} / ${need}`,
@@ -226,20 +292,36 @@ export const defaultMessages: PeekerMessages = {
   firstYearTotal: 'First year',
   renewalTotal: 'Yearly renewal',
   horizonTotal: (years) => `Total over ${years} years`,
+  noTotal: '–',
+  chosenListLabel: 'Chosen domains',
+  noneChosen: 'No domains chosen yet. Choose names in the list, or press Fill cheapest.',
+  slotGoogle: 'Google',
+  slotMicrosoft: 'Microsoft',
+  slotExtra: 'Not needed',
+  slotUnusable: 'Cannot be ordered',
+  remove: 'Remove',
+  removeName: (domain) => `Remove ${domain}`,
+  savings: (amount, years) =>
+    `Saves ${amount} over ${plural(years, 'year', 'years')} against picking the cheapest-looking names by hand.`,
+  costPictureLabel: (firstYear, renewals, years) =>
+    `Cost picture: ${firstYear} in the first year, ${renewals} for renewals ${years > 1 ? `over years 2 to ${years}` : 'each year after'}.`,
+  costFirstYear: 'First year',
+  costRenewals: (years) => (years > 1 ? `Renewals, years 2–${years}` : 'Each year after'),
   missing: (google, microsoft) => {
     const parts: string[] = [];
     if (google > 0) parts.push(`${google} more Google-capable`);
     if (microsoft > 0) parts.push(`${microsoft} more Microsoft-capable`);
-    return `Choose ${parts.join(' and ')} ${google + microsoft === 1 ? 'domain' : 'domains'}.`;
+    return `Choose ${parts.join(' and ')} ${google + microsoft === 1 ? 'domain' : 'domains'}, or press Fill cheapest.`;
   },
   tooMany: (extra, total) =>
     `Remove ${plural(extra, 'domain', 'domains')}: the order takes exactly ${total}.`,
   unusableChosen: (domains) => `Cannot be ordered now: ${domains.join(', ')}.`,
-  valueMissing: 'Choose enough domains for the order.',
+  valueMissing: (problem) => `The domain selection is not complete. ${problem}`,
+  fillNothing: 'There is no available name to choose from yet. Type a brand or check your own names first.',
+  fillUnchanged: 'Your selection is already the cheapest one.',
   diversityRelaxed:
     'Not enough different naming patterns were available, so more names share one pattern than we recommend.',
-  ideasExhausted:
-    'No more ideas for this brand. Paste your own names, allow hyphens or try more TLDs.',
+  ideasExhausted: 'Every idea for this brand has been checked.',
   downloadCsv: 'Download selection (CSV)',
   downloadResults: 'Download all results (CSV)',
   downloadJson: 'Download order (JSON)',
@@ -248,15 +330,18 @@ export const defaultMessages: PeekerMessages = {
   checkFailed: (message) => `Checking failed: ${message}`,
   errorReason: (code, fallback) => (Object.hasOwn(ERROR_REASONS, code) ? ERROR_REASONS[code]! : fallback),
   shortfall: ({ google, microsoft, total }) => {
+    // about the names found so far, not the selection: say so, and what to do
+    const lead = 'The available names found so far cannot fill the order: it needs';
+    const tail = 'Check your own names, allow hyphens or try more TLDs.';
     // Peeker domains are always Google-capable: a Microsoft need covers every smaller need
     if (microsoft >= google && microsoft >= total) {
-      return `Add at least ${plural(microsoft, 'more Microsoft-capable domain', 'more Microsoft-capable domains')}.`;
+      return `${lead} ${plural(microsoft, 'more Microsoft-capable name', 'more Microsoft-capable names')}. ${tail}`;
     }
-    const lead =
+    const need =
       google >= total
-        ? `Add at least ${plural(google, 'more Google-capable domain', 'more Google-capable domains')}`
-        : `Add at least ${plural(total, 'more domain', 'more domains')}`;
-    return microsoft > 0 ? `${lead}, at least ${microsoft} of them Microsoft-capable.` : `${lead}.`;
+        ? plural(google, 'more Google-capable name', 'more Google-capable names')
+        : plural(total, 'more name', 'more names');
+    return `${lead} ${need}${microsoft > 0 ? `, at least ${microsoft} of them Microsoft-capable` : ''}. ${tail}`;
   },
   orderInvalid: (fields) => `The order details are incomplete or wrong: ${fields.join(', ')}.`,
   loadFailed: 'Part of the picker could not be loaded. Check the connection and try again.',
@@ -267,6 +352,19 @@ export const defaultMessages: PeekerMessages = {
   priceChanged: (domain, before, after) => `${domain} now costs ${after} (was ${before}).`,
   newTotal: (firstYear, renewal) => `New total: ${firstYear} first year, ${renewal} per year after.`,
   warmUp: 'New domains need 2–4 weeks of warm-up before cold sending.',
+  toolbarLabel: 'Sort and filter the list',
+  sortLabel: 'Sort',
+  sortBest: 'Best match',
+  sortPrice: 'Lowest price',
+  sortName: 'Name',
+  providerLabel: 'Provider',
+  providerAny: 'Any provider',
+  providerMicrosoft: 'Microsoft-capable',
+  providerGoogleOnly: 'Google only',
+  tldLabel: 'TLD',
+  tldAny: 'All TLDs',
+  availableOnly: 'Available only',
+  showing: (shown, total) => `Showing ${shown} of ${plural(total, 'name', 'names')}`,
 };
 
 /**

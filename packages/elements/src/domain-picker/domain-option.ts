@@ -29,8 +29,11 @@ export interface OptionState {
   active: boolean;
   /** Picked by hand (pinned when filling). */
   manual: boolean;
-  /** Microsoft slots are still open: Google-only rows get a warning. */
-  microsoftOpen: boolean;
+  /**
+   * Every Google slot is filled and Microsoft slots are still open: only then can a Google-only
+   * row not help, and only then is it flagged (otherwise its capability text is enough).
+   */
+  googleOnlyUseless: boolean;
   m: PeekerMessages;
   locale: string | undefined;
   /** The current time for ages (epoch ms). */
@@ -70,7 +73,10 @@ function renderFacts(row: AvailabilityRow | null, available: boolean, flagged: b
   // rows are null until answered, and the entries stamp checked_at on every answer
   if (row?.checked_at === undefined) return nothing;
   const { m, locale } = s;
-  const age = m.checkedAgo(formatAge(row.checked_at, s.now, locale));
+  const relative = formatAge(row.checked_at, s.now, locale);
+  // a failed or expired check was tried, not checked
+  const failed = row.reason === 'errored' || row.reason === 'stale';
+  const age = failed ? m.triedAgo(relative) : m.checkedAgo(relative);
   if (!available) return html`<span class="age">${age}</span>`;
   const usable = row.usable_for ?? [];
   const prices = `${m.firstYearPrice(formatMoney(row.price_cents, row.currency, locale))} · ${m.renewalPrice(
@@ -79,7 +85,7 @@ function renderFacts(row: AvailabilityRow | null, available: boolean, flagged: b
   return html`<span part="price" class="price">${prices}</span>
     <span class="caps">${m.usableFor(usable.includes('google'), usable.includes('microsoft'))}</span>
     ${flagged
-      ? html`<span class="flag" data-flag="google-only"><span aria-hidden="true">⚠</span> ${m.googleOnlyFlag}</span>`
+      ? html`<span class="flag" data-flag="google-only"><span aria-hidden="true">⚠ </span>${m.googleOnlyFlag}</span>`
       : nothing}
     <span class="age">${age}</span>`;
 }
@@ -96,7 +102,7 @@ export function renderOption(entry: Entry, s: OptionState): TemplateResult {
   const status = statusOf(row);
   const available = status === 'available';
   const usable = row?.usable_for ?? [];
-  const flagged = available && usable.includes('google') && !usable.includes('microsoft') && s.microsoftOpen;
+  const flagged = available && usable.includes('google') && !usable.includes('microsoft') && s.googleOnlyUseless;
   const marker = entry.source === 'kept' ? m.keptFromEarlierBrand : selected && s.manual ? m.pickedByHand : null;
   const pick = marker === null ? nothing : html`<span class="pick" data-kept=${entry.source === 'kept' ? 'true' : nothing}>(${marker})</span>`;
   return html`<div role="option" id=${entry.id} part="option" class="option" aria-selected=${String(selected)}

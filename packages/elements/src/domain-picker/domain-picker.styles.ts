@@ -3,21 +3,27 @@ import { css } from 'lit';
 /**
  * Styles of `<peeker-domain-picker>`. Public `--peeker-*` custom properties are read once
  * into private `--_*` variables on `:host`; everything below uses only the private ones.
+ *
+ * Colour defaults come in a light and a dark variant through `light-dark()`: the host's
+ * `color-scheme: light dark` follows `prefers-color-scheme`, and a page that has no dark
+ * theme pins the light one with `peeker-domain-picker { color-scheme: light }` (page rules
+ * on the host beat `:host`). Form controls, meters and scrollbars follow the same scheme.
  */
 export default css`
   :host {
+    color-scheme: light dark;
     --_font: var(--peeker-font-family, inherit);
     --_font-size: var(--peeker-font-size, 1rem);
-    --_text: var(--peeker-text-color, #1f2328);
-    --_muted: var(--peeker-muted-color, #57606a);
-    --_surface: var(--peeker-surface-color, #ffffff);
-    --_border: var(--peeker-border-color, #8c959f);
-    --_accent: var(--peeker-accent-color, #0b57d0);
-    --_on-accent: var(--peeker-accent-text-color, #ffffff);
-    --_selected: var(--peeker-selected-color, #e8f0fe);
-    --_success: var(--peeker-success-color, #1a7f37);
-    --_danger: var(--peeker-danger-color, #b3261e);
-    --_warning: var(--peeker-warning-color, #8a4b00);
+    --_text: var(--peeker-text-color, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--peeker-muted-color, light-dark(#57606a, #9ea7b3));
+    --_surface: var(--peeker-surface-color, light-dark(#ffffff, #161b22));
+    --_border: var(--peeker-border-color, light-dark(#8c959f, #6e7681));
+    --_accent: var(--peeker-accent-color, light-dark(#0b57d0, #8ab4f8));
+    --_on-accent: var(--peeker-accent-text-color, light-dark(#ffffff, #0d1117));
+    --_selected: var(--peeker-selected-color, light-dark(#e8f0fe, #1c2d4a));
+    --_success: var(--peeker-success-color, light-dark(#1a7f37, #3fb950));
+    --_danger: var(--peeker-danger-color, light-dark(#b3261e, #ff7b72));
+    --_warning: var(--peeker-warning-color, light-dark(#8a4b00, #d29922));
     --_radius: var(--peeker-radius, 6px);
     --_space: var(--peeker-space, 0.75rem);
     --_row-gap: var(--peeker-row-gap, 0.25rem);
@@ -35,20 +41,20 @@ export default css`
   .meter, .progress { display: grid; gap: 0.2em; }
   input, textarea, button, .notice, .listbox, .option, .summary { border-radius: var(--_radius); }
   input, textarea, .listbox, .summary { border: 1px solid var(--_border); }
-  label, .list-label, .name, .flag, .paste summary, .summary-title, .totals dd { font-weight: 600; }
+  label, .list-label, .name, .summary-title, .totals dd, .chosen-name { font-weight: 600; }
   .hint, .muted, .notice, .list-label, .summary-title, .totals, .totals dd { margin: 0; }
-  .hint, .muted, .progress, .name .pick, .caps, .age, .totals dt { color: var(--_muted); }
-  .hint, .muted, .progress, .details, .totals dt { font-size: 0.875em; }
-  .meter, .price, .totals dd { font-variant-numeric: tabular-nums; }
+  .hint, .muted, .progress, .name .pick, .caps, .age, .totals dt, .chosen-price, .cost-label { color: var(--_muted); }
+  .hint, .muted, .progress, .details, .totals dt, .toolbar, .chosen-price, .slot, .cost-chart { font-size: 0.875em; }
+  .meter, .price, .totals dd, .chosen-price, .cost-amount { font-variant-numeric: tabular-nums; }
   button:disabled, .listbox[aria-disabled='true'] { opacity: 0.6; }
 
   .base { gap: var(--_space); background: var(--_surface); }
   .field { gap: calc(var(--_space) / 3); }
 
-  input, textarea, button { font: inherit; background: var(--_surface); }
+  input, textarea, button, select { font: inherit; background: var(--_surface); }
   input, textarea { color: inherit; padding: 0.5em 0.65em; inline-size: 100%; min-inline-size: 0; }
   textarea { min-block-size: 5em; resize: vertical; }
-  input:focus-visible, textarea:focus-visible, button:focus-visible, summary:focus-visible, .listbox:focus-visible {
+  input:focus-visible, textarea:focus-visible, button:focus-visible, select:focus-visible, .listbox:focus-visible {
     outline: var(--_focus);
     outline-offset: 2px;
   }
@@ -103,8 +109,35 @@ export default css`
   }
   .status[data-status='premium'] .icon, .status[data-status='stale'] .icon, .flag { color: var(--_warning); }
 
-  .paste summary { cursor: pointer; }
+  .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4em 1em; }
+  .toolbar label { font-weight: 400; display: inline-flex; align-items: center; gap: 0.4em; }
+  .toolbar select { color: inherit; border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.2em 0.4em; }
+  .toolbar input[type='checkbox'] { inline-size: auto; accent-color: var(--_accent); }
+
+  button.disclosure { justify-self: start; border-color: transparent; padding-inline: 0.2em; font-weight: 600; }
   .paste-body { margin-block-start: calc(var(--_space) / 2); }
+
+  .chosen { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.2em; }
+  .chosen li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.2em 0.75em;
+    padding-block: 0.2em;
+    border-block-end: 1px solid color-mix(in srgb, var(--_border) 35%, transparent);
+  }
+  .chosen-name { overflow-wrap: anywhere; min-inline-size: 0; }
+  .slot { border: 1px solid var(--_border); border-radius: 999px; padding: 0 0.55em; }
+  .slot[data-slot='microsoft'] { border-color: var(--_accent); color: var(--_accent); }
+  .slot[data-slot='unusable'], .slot[data-slot='extra'] { border-color: var(--_danger); color: var(--_danger); }
+  .chosen .remove { margin-inline-start: auto; padding: 0.1em 0.6em; }
+  .savings { margin: 0; color: var(--_success); font-weight: 600; }
+
+  .cost-chart { display: grid; gap: 0.3em; }
+  .cost-row { display: grid; grid-template-columns: minmax(6em, max-content) 1fr auto; align-items: center; gap: 0.6em; }
+  .cost-track { block-size: 0.7em; border-radius: 999px; background: color-mix(in srgb, var(--_border) 25%, transparent); }
+  .cost-bar { display: block; block-size: 100%; min-inline-size: 2px; border-radius: inherit; background: var(--_accent); }
+  .cost-row[data-cost='renewals'] .cost-bar { background: var(--_muted); }
 
   .summary { padding: var(--_space); }
   .totals { gap: 0.25em 1.5em; }

@@ -18,9 +18,11 @@ import { renderOption } from './domain-option.ts';
 import type { DownloadKind } from './downloads.ts';
 import { formatMoney } from './formatters.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
+import { DEFAULT_VIEW, applyView, renderToolbar, type ListView } from './list-toolbar.ts';
+import { horizonCents, naiveCost } from './naive-baseline.ts';
 import { notice, type Notice } from './notice.ts';
 import { SearchController } from './search-controller.ts';
-import { renderSummary } from './selection-summary.ts';
+import { missingText, renderSummary } from './selection-summary.ts';
 import { loadedSolver } from './solver-loader.ts';
 
 export { RowStatus } from './row-status.ts';
@@ -165,6 +167,10 @@ export class PeekerDomainPicker extends LitElement {
   @state() private announcement = '';
   @state() private formDisabled = false;
   @state() private now = Date.now();
+  /** How the list is sorted and filtered (display only). */
+  @state() private view: ListView = DEFAULT_VIEW;
+  /** The "Check your own names" disclosure is open. */
+  @state() private pasteOpen = false;
 
   readonly #internals: ElementInternals;
   readonly #entries = new DomainEntries();
@@ -520,9 +526,17 @@ export class PeekerDomainPicker extends LitElement {
     const solved = this.#solveDiverse(this.#entries.pins());
     if (solved?.result.status !== 'optimal') {
       if (solved?.result.status === 'infeasible') this.fillNotice = notice('infeasible', this.#messages.shortfall(solved.result.shortfall));
+      // nothing checked can be ordered yet: say so rather than select nothing silently
+      else if (this.#entries.pool().length === 0) this.fillNotice = notice('info', this.#messages.fillNothing);
       return false;
     }
-    this.fillNotice = solved.relaxed ? notice('warning', this.#messages.diversityRelaxed) : null;
+    const unchanged =
+      solved.result.domains.length === this.chosen.size && solved.result.domains.every((d) => this.chosen.has(d));
+    this.fillNotice = solved.relaxed
+      ? notice('warning', this.#messages.diversityRelaxed)
+      : unchanged && user
+        ? notice('info', this.#messages.fillUnchanged)
+        : null;
     this.#setChosen(solved.result.domains, user);
     return true;
   }
@@ -554,6 +568,29 @@ export class PeekerDomainPicker extends LitElement {
     this.#setChosen(next, true);
   }
 
+  /** A remove button of the summary's list: like unticking the row. */
+  #remove(domain: string): void {
+    if (this.chosen.has(domain)) this.#toggle(domain);
+  }
+
+  /** Ctrl+A in the list: chooses every listed name that can be ordered, or none when all are. */
+  #selectAll(): void {
+    if (this.#locked || this.#confirm.phase === 'rechecking') return;
+    const orderable = this.#visibleEntries().filter(({ row }) => row !== null && isOrderable(row));
+    const next = new Set(this.chosen);
+    const all = orderable.every(({ domain }) => next.has(domain));
+    for (const { domain } of orderable) {
+      if (all) {
+        next.delete(domain);
+        this.#entries.unpick(domain);
+      } else if (!next.has(domain)) {
+        next.add(domain);
+        this.#entries.pick(domain);
+      }
+    }
+    this.#setChosen(next, true);
+  }
+
   #clear(): void {
     this.#entries.setPicks([], true);
     this.fillNotice = null;
@@ -573,7 +610,11 @@ export class PeekerDomainPicker extends LitElement {
     this.#internals.setFormValue(this.name ? formData : null, JSON.stringify(names));
     if (this.required && !this.#isComplete()) {
       const anchor = this.renderRoot?.querySelector<HTMLElement>('#brand') ?? undefined;
-      this.#internals.setValidity({ valueMissing: true }, this.#messages.valueMissing, anchor);
+      const m = this.#messages;
+      const slots = this.#slots();
+      const problem =
+        missingText({ m, slots, required: this.#required, complete: false, chosenCount: this.chosen.size }) ?? m.noneChosen;
+      this.#internals.setValidity({ valueMissing: true }, m.valueMissing(problem), anchor);
     } else {
       this.#internals.setValidity({});
     }
@@ -645,7 +686,26 @@ export class PeekerDomainPicker extends LitElement {
       renewal += row.renewal_price_cents ?? 0;
       currency ??= row.currency;
     }
+    // an empty selection still shows its currency ($0.00), taken from any priced name
+    if (currency === undefined) for (const { row } of this.#entries.values()) if ((currency ??= row?.currency)) break;
     return { firstYear, renewal, currency };
+  }
+
+  /** Cents a complete selection saves over picking the cheapest-looking names by hand, or null. */
+  #savings(complete: boolean): number | null {
+    if (!complete) return null;
+    const years = this.#years;
+    const rejected = new Set(this.#entries.rejected());
+    const naive = naiveCost(this.#entries.pool().filter((row) => !rejected.has(row.domain)), this.#required, years);
+    if (naive === null) return null;
+    let chosen = 0;
+    for (const { row } of this.#chosenRows()) if (row) chosen += horizonCents(row, years);
+    return naive - chosen > 0 ? naive - chosen : null;
+  }
+
+  /** The entries the list shows, sorted and filtered by the toolbar. */
+  #visibleEntries(): Entry[] {
+    return applyView([...this.#entries.values()], this.view, this.#years, this.tlds);
   }
 
   // ---------------------------------------------------------------- event handlers
@@ -671,19 +731,25 @@ export class PeekerDomainPicker extends LitElement {
   };
 
   #onListFocus = (): void => {
-    if (this.activeDomain === null || !this.#entries.get(this.activeDomain)) {
-      const domains = this.#entries.domains();
+    const domains = this.#visibleEntries().map((e) => e.domain);
+    if (this.activeDomain === null || !domains.includes(this.activeDomain)) {
       this.activeDomain = domains.find((d) => this.chosen.has(d)) ?? domains[0] ?? null;
       this.#scrollActive = true;
     }
   };
 
   #onListKeydown = (event: KeyboardEvent): void => {
-    const domains = this.#entries.domains();
+    const key = event.key;
+    if ((event.ctrlKey || event.metaKey) && key.toLowerCase() === 'a') {
+      // the list's rows, not the page's text
+      event.preventDefault();
+      this.#selectAll();
+      return;
+    }
+    const domains = this.#visibleEntries().map((e) => e.domain);
     const last = domains.length - 1;
     if (last < 0) return;
     const index = this.activeDomain === null ? -1 : domains.indexOf(this.activeDomain);
-    const key = event.key;
     const moves: Record<string, number> = { ArrowDown: Math.min(last, index + 1), ArrowUp: Math.max(0, index - 1), Home: 0, End: last };
     const next = Object.hasOwn(moves, key) ? moves[key]! : -1;
     if (next < 0 && key !== ' ' && key !== 'Enter' && key !== 'Escape') return;
@@ -745,8 +811,10 @@ export class PeekerDomainPicker extends LitElement {
     const locked = this.#locked;
     const req = this.#required;
     const slots = this.#slots();
-    const microsoftOpen = slots.microsoft.length < req.microsoft;
+    // a Google-only name cannot help once Google is full and Microsoft slots are still open
+    const googleOnlyUseless = slots.microsoft.length < req.microsoft && slots.google.length >= req.google;
     const entries = [...this.#entries.values()];
+    const visible = applyView(entries, this.view, this.#years, this.tlds);
     const empty = entries.length === 0;
     const active = this.#activeEntry;
     const busy = this.#busy;
@@ -786,31 +854,36 @@ export class PeekerDomainPicker extends LitElement {
         : nothing}
       ${this.#renderNotices()}
       <p id="results-label" class="list-label" ?hidden=${empty}>${m.resultsLabel}</p>
+      ${empty ? nothing : renderToolbar(this.view, entries, this.tlds, visible.length, m, locked, (view) => (this.view = view))}
       <p id="results-help" class="hint" ?hidden=${empty}>${m.resultsHelp}</p>
       <div id="results" part="listbox" class="listbox" role="listbox" aria-multiselectable="true"
         aria-labelledby="results-label" aria-describedby="results-help" aria-busy=${String(busy)}
         aria-disabled=${String(locked)} aria-activedescendant=${active ? active.id : nothing}
         tabindex=${this.#isDisabled ? '-1' : '0'} ?hidden=${empty} @keydown=${this.#onListKeydown} @focus=${this.#onListFocus}
         @click=${this.#onListClick}>
-        ${entries.map((entry) => {
+        ${visible.map((entry) => {
           const isActive = entry === active;
           const { row, domain, source } = entry;
           const selected = this.chosen.has(domain);
           const manual = this.#entries.isManual(domain);
-          const deps = [row, source, selected, isActive, manual, microsoftOpen, this.now, this.messages, locale];
-          return guard(deps, () => renderOption(entry, { selected, active: isActive, manual, microsoftOpen, m, locale, now: this.now }));
+          const deps = [row, source, selected, isActive, manual, googleOnlyUseless, this.now, this.messages, locale];
+          return guard(deps, () =>
+            renderOption(entry, { selected, active: isActive, manual, googleOnlyUseless, m, locale, now: this.now }),
+          );
         })}
       </div>
       <p class="muted empty" ?hidden=${!empty}>${m.emptyResults}</p>
-      <details class="paste">
-        <summary>${m.pasteLabel}</summary>
-        <div class="paste-body">
-          <label for="paste">${m.pasteLabel}</label>
+      <div class="paste">
+        <button part="button" type="button" class="disclosure" data-action="paste-toggle" aria-expanded=${String(this.pasteOpen)}
+          aria-controls="paste-body" id="paste-toggle" @click=${() => (this.pasteOpen = !this.pasteOpen)}><span
+          class="chevron" aria-hidden="true">${this.pasteOpen ? '▾' : '▸'}</span> ${m.pasteLabel}</button>
+        <div class="paste-body" id="paste-body" role="group" aria-labelledby="paste-toggle" ?hidden=${!this.pasteOpen}>
+          <label for="paste" class="visually-hidden">${m.pasteLabel}</label>
           <textarea id="paste" part="input" aria-describedby="paste-hint" ?disabled=${locked}></textarea>
           <p id="paste-hint" class="hint">${m.pasteHint}</p>
           <div class="actions">${actionButton('check-list', m.checkList, locked, this.#onPaste)}</div>
         </div>
-      </details>
+      </div>
       ${renderSummary({
         m,
         slots,
@@ -819,7 +892,11 @@ export class PeekerDomainPicker extends LitElement {
         chosenCount: this.chosen.size,
         listed: entries.length,
         totals,
+        priced: totals.currency !== undefined,
         years: this.#years,
+        rowOf: (domain) => this.#entries.rowOf(domain),
+        savings: this.#savings(this.#isComplete(slots)),
+        onRemove: (domain) => this.#remove(domain),
         money,
         phase: this.#confirm.phase,
         locked,
@@ -844,7 +921,8 @@ export class PeekerDomainPicker extends LitElement {
     let failed = 0;
     for (const { row } of this.#entries.values()) if (row?.reason === 'errored' || row?.reason === 'stale') failed += 1;
     if (failed > 0) add('error', m.failedCount(failed), true);
-    const infeasible = this.#infeasibleText();
+    // an unusable brand is the one thing to fix: no shortfall of its (empty) ideas beside it
+    const infeasible = brandProblem === null ? this.#infeasibleText() : null;
     if (infeasible !== null) add('infeasible', infeasible);
     if (this.fillNotice && this.fillNotice.kind !== 'infeasible') notices.push(this.fillNotice);
     const flow = this.#confirm.notice;

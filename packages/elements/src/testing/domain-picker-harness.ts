@@ -183,8 +183,11 @@ export class DomainPickerHarness {
    * @returns when the pasted names are checked
    */
   async pasteList(text: string): Promise<void> {
-    const details = this.root.querySelector('details');
-    if (details) details.open = true;
+    const toggle = this.root.querySelector<HTMLButtonElement>('#paste-toggle');
+    if (toggle?.getAttribute('aria-expanded') === 'false') {
+      toggle.click();
+      await this.element.updateComplete;
+    }
     const box = this.pasteBox;
     box.value = text;
     box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
