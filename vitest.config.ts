@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{core,contract,e2e,pack,cli}/**/*.test.ts'],
+          include: ['test/{core,contract,e2e,pack,cli,redis}/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },
