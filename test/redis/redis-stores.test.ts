@@ -198,7 +198,7 @@ describe('when Redis is down or slow', () => {
       await stores.cache.set([row('local-only.com', now)], 60_000);
       expect(stores.cache.peek?.('local-only.com', now)?.domain).toBe('local-only.com');
       // Dedupe and orders refuse with a typed, retryable error.
-      const refused = await stores.dedupe.claim('evt_x', 1000).then(() => undefined, (e: unknown) => e);
+      const refused = await Promise.resolve().then(() => stores.dedupe.claim('evt_x', 1000)).then(() => undefined, (e: unknown) => e);
       expect(PeekerError.is(refused) && refused.code === 'redis_unavailable' && refused.retryable).toBe(true);
       await expect(stores.orderIdempotency.claim('k', 1000)).rejects.toMatchObject({ code: 'redis_unavailable' });
       // The webhook handler acknowledges nothing it could not record.
@@ -216,7 +216,7 @@ describe('when Redis is down or slow', () => {
     let state: string | undefined;
     for (let i = 0; i < 100 && state === undefined; i += 1) {
       await new Promise((r) => setTimeout(r, 50));
-      state = await stores.dedupe.claim('evt_after', 1000).catch(() => undefined);
+      state = await Promise.resolve().then(() => stores.dedupe.claim('evt_after', 1000)).catch(() => undefined);
     }
     expect(state).toBe('claimed');
     expect(stores.degraded).toBe(false);
@@ -229,7 +229,7 @@ describe('when Redis is down or slow', () => {
     await stores.ready();
     try {
       expect(await redisAdmin(redis.port, 'CLIENT PAUSE 1500 ALL')).toBe('+OK');
-      const refused = await stores.dedupe.claim('evt_slow', 1000).then(() => 'answered', (e: unknown) => (PeekerError.is(e) ? e.code : 'other'));
+      const refused = await Promise.resolve().then(() => stores.dedupe.claim('evt_slow', 1000)).then(() => 'answered', (e: unknown) => (PeekerError.is(e) ? e.code : 'other'));
       expect(refused).toBe('redis_unavailable');
       expect(await stores.budget.take('slow', 600, 60_000)).toBe(0); // local share
       expect(stores.degraded).toBe(true);
