@@ -10,4 +10,5 @@ export type { OrderReadyDetail } from './events/peeker-order-ready.ts';
 export { PeekerErrorEvent } from './events/peeker-error.ts';
 export type { PeekerErrorDetail } from './events/peeker-error.ts';
 export { defaultMessages } from './messages.ts';
+export { deMessages } from './locales/de.ts';
 export type { PeekerMessages } from './messages.ts';

@@ -133,8 +133,9 @@ export default css`
   .chosen .remove { margin-inline-start: auto; padding: 0.1em 0.6em; }
   .savings { margin: 0; color: var(--_success); font-weight: 600; }
 
-  .cost-chart { display: grid; gap: 0.3em; }
-  .cost-row { display: grid; grid-template-columns: minmax(6em, max-content) 1fr auto; align-items: center; gap: 0.6em; }
+  /* one grid for both bars, so their tracks are the same length and the bars compare */
+  .cost-chart { display: grid; grid-template-columns: max-content minmax(3em, 1fr) max-content; align-items: center; gap: 0.3em 0.6em; }
+  .cost-row { display: contents; }
   .cost-track { block-size: 0.7em; border-radius: 999px; background: color-mix(in srgb, var(--_border) 25%, transparent); }
   .cost-bar { display: block; block-size: 100%; min-inline-size: 2px; border-radius: inherit; background: var(--_accent); }
   .cost-row[data-cost='renewals'] .cost-bar { background: var(--_muted); }
