@@ -200,13 +200,14 @@ describe('pick with the embedded sandbox (no key)', () => {
     const { code, stdout, stderr } = await cli(['pick', 'acme', '--google', '7', '--max-per-pattern', '1', '--limit', '300', '--json']);
     expect(code, stderr).toBe(0);
     const out = JSON.parse(stdout) as PickJson;
-    // 6 pattern families × 1 cannot hold 7 domains: rounds of 50, 50, 100, 100 names up to --limit.
+    // 6 pattern families × 1 cannot hold 7 domains: 3 × 7 names, then doubling up to --limit (core's pickDomains).
     expect(out.checked).toBe(300);
     expect(stderr.match(/checking availability of \d+ names/g)).toEqual([
-      'checking availability of 50 names',
-      'checking availability of 50 names',
-      'checking availability of 100 names',
-      'checking availability of 100 names',
+      'checking availability of 21 names',
+      'checking availability of 21 names',
+      'checking availability of 42 names',
+      'checking availability of 84 names',
+      'checking availability of 132 names',
     ]);
     expect(stderr).toContain('the cap was relaxed');
     expect(out.max_per_pattern).toBeNull();
@@ -229,9 +230,9 @@ describe('pick with the embedded sandbox (no key)', () => {
     expect(tty.code).toBe(0);
     expect(tty.stderr).toMatch(/\r {2}[█░]{24} +\d+\/\d+ names checked/);
     expect(tty.stderr).toContain('\r\u001b[2K');
-    expect(tty.stderr).not.toContain('checked 50/');
+    expect(tty.stderr).not.toContain('checked 12/');
     const plain = await cli(['pick', 'acme', '--google', '2', '--microsoft', '1']);
-    expect(plain.stderr).toMatch(/^checked 50\/50 names$/m);
+    expect(plain.stderr).toMatch(/^checked 12\/12 names$/m); // 3 × the 3 names needed, at least 12
     expect(plain.stderr).not.toContain('█');
   });
 

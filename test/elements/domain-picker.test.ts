@@ -390,7 +390,8 @@ describe('<peeker-domain-picker>: ideas, filling and display', () => {
     m.element.bundle = { required_domains: { google: 2, microsoft: 1, total: 3 } };
     await m.harness.typeBrand('acme');
     expect(m.harness.meterText('google')).toBe('Google 0 / 2');
-    expect(m.harness.domains()).toHaveLength(12);
+    // 3 × 3 names (at least 12) first; more while no 3 names of 3 naming patterns are available (the cap is ⌈3/3⌉ = 1)
+    expect(m.harness.domains().length).toBeGreaterThanOrEqual(12);
     await m.harness.press('fill');
     expect(m.harness.selectedDomains()).toHaveLength(3);
   });

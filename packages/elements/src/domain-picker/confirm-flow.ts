@@ -4,13 +4,12 @@
  * reports price changes, and builds the `peeker-order-ready` event once nothing changed.
  * Internal.
  */
-import { OrderValidationError, PeekerError, isOrderable, type AvailabilityRow } from '@peeker/core';
-import { buildOrderDraft } from '../internal/order-draft.ts';
+import { OrderValidationError, PeekerError, buildOrderDraft, isOrderable, normalizeHostname, type AvailabilityRow } from '@peeker/core';
 import { PeekerOrderReadyEvent, type OrderReadyDetail } from '../events/peeker-order-ready.ts';
 import type { ConfirmContext, Review } from './confirm-controller.ts';
 import { notice, type Notice } from './notice.ts';
 import { statusOf } from './row-status.ts';
-import { loadSolver } from './solver-loader.ts';
+import { loadEngine } from './engine-loader.ts';
 
 /** What the re-check decided. */
 export type RecheckOutcome =
@@ -35,7 +34,7 @@ export async function recheckSelection(ctx: ConfirmContext, signal: AbortSignal)
   const m = ctx.messages();
   if (checker === null) return { kind: 'failed', notice: null };
   try {
-    await loadSolver(); // long loaded when names were checked; a page that lost it tries again
+    await loadEngine(); // long loaded when names were checked; a page that lost it tries again
   } catch (error) {
     ctx.emitError(error);
     return { kind: 'failed', notice: notice('error', m.checkFailed(ctx.describe(error))) };
@@ -98,7 +97,7 @@ function finish(ctx: ConfirmContext): RecheckOutcome {
   let order: OrderReadyDetail['order'] = null;
   const fields = ctx.order();
   try {
-    if (fields) order = buildOrderDraft(fields, solved.domains);
+    if (fields) order = buildOrderDraft({ ...fields, domains: [...solved.domains] }, { normalize: normalizeHostname });
   } catch (error) {
     ctx.emitError(error);
     const text = error instanceof OrderValidationError ? m.orderInvalid(error.issues.map((i) => i.path)) : ctx.describe(error);

@@ -1,14 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { DEFAULT_TLDS, PeekerError, isOrderable, normalizeHostname } from '@peeker/core';
-import type { AvailabilityRow, AvailabilityTransport, Bundle, SelectionResult } from '@peeker/core';
+import { DEFAULT_TLDS, PeekerError, assignSlots, isOrderable, normalizeHostname } from '@peeker/core';
+import type { AvailabilityRow, AvailabilityTransport, Bundle, SelectionResult, SlotAssignment } from '@peeker/core';
 import styles from './domain-picker.styles.ts';
 import type { OrderFields } from './order-fields.ts';
 import { hostStyles } from '../internal/host-styles.ts';
 import { tldListConverter, toCount } from '../internal/converters.ts';
 import { Debouncer } from '../internal/debounce.ts';
-import { assignSlots, type SlotAssignment } from '../internal/assign-slots.ts';
 import { resolveMessages, type PeekerMessages } from '../messages.ts';
 import { PeekerErrorEvent } from '../events/peeker-error.ts';
 import { actionButton } from './action-button.ts';
@@ -23,7 +22,7 @@ import { horizonCents, naiveCost } from './naive-baseline.ts';
 import { notice, type Notice } from './notice.ts';
 import { SearchController } from './search-controller.ts';
 import { missingText, renderSummary } from './selection-summary.ts';
-import { loadedSolver } from './solver-loader.ts';
+import { loadedEngine } from './engine-loader.ts';
 
 export { RowStatus } from './row-status.ts';
 
@@ -196,7 +195,12 @@ export class PeekerDomainPicker extends LitElement {
       return this.#ideasKey;
     },
     searchStarted: () => (this.fillNotice = null),
-    solve: () => this.#trySolve(() => this.#solveWith([], 0)?.result ?? null),
+    constraints: () => ({
+      pinned: this.#entries.pins(),
+      excluded: this.#entries.rejected(),
+      years: this.#years,
+      maxPerPattern: this.#patternCap(),
+    }),
     checked: () => this.#announce(),
     emitError: (error) => this.#emitError(error),
   });
@@ -209,7 +213,7 @@ export class PeekerDomainPicker extends LitElement {
     solveDiverse: (pinned) => this.#solveDiverse(pinned)?.result ?? null,
     solveChosen: () => {
       const rows = this.#chosenRows().flatMap(({ row }) => (row ? [row] : []));
-      return this.#trySolve(() => loadedSolver()?.solveExact(rows, this.#required, this.#years) ?? null);
+      return this.#trySolve(() => loadedEngine()?.solveExact(rows, this.#required, this.#years) ?? null);
     },
     lose: (domains) => {
       for (const domain of domains) this.#entries.unpick(domain);
@@ -408,7 +412,7 @@ export class PeekerDomainPicker extends LitElement {
   }
 
   #slots(): SlotAssignment {
-    return assignSlots(this.#chosenRows(), this.#required, isOrderable);
+    return assignSlots(this.#chosenRows(), this.#required);
   }
 
   /** Whether the selection meets both counts exactly with orderable names. */
@@ -491,28 +495,31 @@ export class PeekerDomainPicker extends LitElement {
     }
   }
 
-  /**
-   * Solves over the pool with the requirement, `pinned` and the hand-removed names, relaxing
-   * `cap` when needed; null while the solver is not loaded (then no name has an answer yet).
-   */
-  #solveWith(pinned: readonly string[], cap: number): { result: SelectionResult; relaxed: boolean } | null {
-    const solver = loadedSolver();
-    return solver === null ? null : solver.solveRelaxed({
-      rows: this.#entries.pool(),
-      required: this.#required,
-      pinned,
-      excluded: this.#entries.rejected(),
-      years: this.#years,
-      cap,
-      groupOf: this.#entries.groupOf,
-    });
+  /** The most chosen names per naming pattern: the `max-per-pattern` attribute, else core's default. */
+  #patternCap(): number | undefined {
+    return this.maxPerPattern == null ? undefined : toCount(this.maxPerPattern);
   }
 
-  /** Solves like "Fill cheapest": the diversity cap (a third of the order by default), relaxed when it makes the order impossible. */
+  /**
+   * Solves like "Fill cheapest": over the pool with the requirement, `pinned` and the
+   * hand-removed names, with the diversity cap (relaxed when it makes the order impossible);
+   * null while the engine is not loaded (then no name has an answer yet).
+   */
   #solveDiverse(pinned: readonly string[]): { result: SelectionResult; relaxed: boolean } | null {
-    const { google, microsoft } = this.#required;
-    const cap = this.maxPerPattern == null ? Math.ceil((google + microsoft) / 3) : toCount(this.maxPerPattern);
-    return this.#trySolve(() => this.#solveWith(pinned, cap));
+    const engine = loadedEngine();
+    if (engine === null) return null;
+    const cap = this.#patternCap();
+    return this.#trySolve(() =>
+      engine.solveWithDiversity({
+        rows: this.#entries.pool(),
+        required: this.#required,
+        pinned,
+        excluded: this.#entries.rejected(),
+        years: this.#years,
+        groupOf: this.#entries.groupOf,
+        ...(cap === undefined ? {} : { maxPerGroup: cap }),
+      }),
+    );
   }
 
   #fill(user: boolean): boolean {

@@ -2,10 +2,8 @@
  * The picker's three downloads (selection CSV, all results CSV, order JSON), loaded on first
  * use. Internal.
  */
-import type { AvailabilityRow } from '@peeker/core';
+import { buildOrderDraft, normalizeHostname, type AvailabilityRow, type SlotAssignment } from '@peeker/core';
 import { toCsv } from '../internal/csv.ts';
-import { buildOrderDraft } from '../internal/order-draft.ts';
-import type { SlotAssignment } from '../internal/assign-slots.ts';
 import type { Entry } from './domain-entries.ts';
 import { centsToDecimal } from './formatters.ts';
 import type { OrderFields } from './order-fields.ts';
@@ -62,7 +60,7 @@ function resultsCsv({ entries }: DownloadSource): string {
 function orderJson({ value, slots, totals, order: fields }: DownloadSource): string {
   let order: unknown = null;
   try {
-    if (fields) order = buildOrderDraft(fields, value);
+    if (fields) order = buildOrderDraft({ ...fields, domains: [...value] }, { normalize: normalizeHostname });
   } catch {
     // an incomplete `order` property: the file has no order body yet
   }

@@ -1,6 +1,9 @@
-import { isOrderable, type AvailabilityRow } from '@peeker/core';
+import { classifyRow, type AvailabilityRow } from '@peeker/core';
 
-/** How a row is shown: derived from Peeker's row, never stored on it. */
+/**
+ * How a row is shown: one display status per way core's `classifyRow` reads a row (the
+ * element decides nothing about orderability itself).
+ */
 export const RowStatus = {
   checking: 'checking',
   available: 'available',
@@ -13,24 +16,28 @@ export const RowStatus = {
 /** One of {@link RowStatus}. */
 export type RowStatus = (typeof RowStatus)[keyof typeof RowStatus];
 
+/** Core's statuses as shown: no answer yet is "checking"; rows that cannot be ordered for a reason the customer cannot act on read as an error. */
+const SHOWN: Record<ReturnType<typeof classifyRow>['status'], RowStatus> = {
+  unchecked: 'checking',
+  available: 'available',
+  taken: 'taken',
+  premium: 'premium',
+  invalid: 'invalid',
+  errored: 'error',
+  stale: 'stale',
+  unpriced: 'error',
+  unusable: 'error',
+};
+
 /**
  * Derives the display status of a row.
  * @param row - the latest answer, or null while checking
  * @returns the status shown in text and icon
  */
-export function statusOf(row: AvailabilityRow | null): RowStatus {
-  if (row === null) return 'checking';
-  if (isOrderable(row)) return 'available';
-  const reason = row.reason;
-  if (row.premium === true || reason === 'premium') return 'premium';
-  if (reason === 'invalid' || reason === 'stale' || reason === 'taken') return reason as RowStatus;
-  // errored, or available but unpriced, or an unknown reason: cannot be ordered; say so plainly
-  return reason === 'errored' || row.available ? 'error' : 'taken';
-}
+export const statusOf = (row: AvailabilityRow | null): RowStatus => SHOWN[classifyRow(row).status];
 
 /**
  * @param row - the latest answer, or null
  * @returns whether the row must be asked again (not answered, failed, or Peeker's answer expired)
  */
-export const needsCheck = (row: AvailabilityRow | null): boolean =>
-  row === null || row.reason === 'errored' || row.reason === 'stale';
+export const needsCheck = (row: AvailabilityRow | null): boolean => classifyRow(row).needsCheck;

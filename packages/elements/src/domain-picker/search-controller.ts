@@ -1,11 +1,24 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { createAvailabilityChecker, createFetchTransport } from '@peeker/core';
-import type { AvailabilityChecker, AvailabilityRow, AvailabilityTransport, CheckProgress, SelectionResult } from '@peeker/core';
+import type { AvailabilityChecker, AvailabilityRow, AvailabilityTransport, CheckProgress, Pin } from '@peeker/core';
 import type { DomainEntries } from './domain-entries.ts';
-import { searchIdeas, type SearchOutcome } from './idea-search.ts';
 import { needsCheck } from './row-status.ts';
-import { loadSolver } from './solver-loader.ts';
+import { loadEngine } from './engine-loader.ts';
+
+/** What a search for ideas found (from core's `pickDomains` outcome). */
+export interface SearchOutcome {
+  /** The requirement can be met with the names found (always true without a requirement). */
+  feasible: boolean;
+  /** Every idea the generator has for this brand was tried. */
+  exhausted: boolean;
+  /** Names whose check failed (they are `errored` rows, retryable). */
+  failed: number;
+  /** How many more names each side needs, when not feasible. */
+  shortfall: { google: number; microsoft: number; total: number } | null;
+  /** The generator rejected the brand or the TLD list (`invalid_brand`, `invalid_domain`, TypeError). */
+  rejected: Error | null;
+}
 
 /** Peeker's `stale` means "refreshing in the background": ask again after this long, at most this often. */
 const STALE_RETRY_MS = 3000;
@@ -23,8 +36,8 @@ export interface SearchContext {
   ideasKey(): string;
   /** A search for a brand starts (the element drops notices of the last one). */
   searchStarted(): void;
-  /** Solves over the pool without a cap, once the solver is loaded; null after a reported failure. */
-  solve(): SelectionResult | null;
+  /** What a search must respect: the customer's picks, removals, horizon and diversity cap. */
+  constraints(): { pinned: readonly Pin[]; excluded: readonly string[]; years: number; maxPerPattern: number | undefined };
   /** Checks landed (announce the counts). */
   checked(): void;
   /** Fires `peeker-error` (not for aborts). */
@@ -146,18 +159,23 @@ export class SearchController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Runs the checker over `names`, storing answers as they land; resolves with how many failed. */
-  async #check(checker: AvailabilityChecker, names: string[], signal: AbortSignal, onDone?: (done: number) => void): Promise<number> {
+  /** Runs the checker over `names`, storing answers as they land. */
+  async #run(
+    checker: AvailabilityChecker,
+    names: string[],
+    signal: AbortSignal,
+    onProgress?: (progress: CheckProgress) => void,
+  ): Promise<AvailabilityRow[]> {
     const rows = await checker.check(names, {
       signal,
       onBatchError: (error) => this.#ctx.emitError(error),
       onProgress: (p: CheckProgress) => {
         this.merge(p.rows);
-        onDone?.(p.done);
+        onProgress?.(p);
       },
     });
     this.merge(rows);
-    return rows.filter((row) => row.reason === 'errored').length;
+    return rows;
   }
 
   async #searchIdeas(signal: AbortSignal): Promise<SearchOutcome | typeof initialState> {
@@ -169,30 +187,45 @@ export class SearchController implements ReactiveController {
     if (brand === '') this.progress = null;
     const checker = brand === '' ? null : this.checker();
     if (checker === null) return initialState;
-    // the solver loads while the first names are checked: nothing needs it before answers arrive
-    const solver = loadSolver();
-    solver.catch(() => undefined);
-    const outcome = await searchIdeas({
+    const engine = await loadEngine();
+    const known: AvailabilityRow[] = [];
+    for (const entry of ctx.entries.values()) {
+      if (entry.row !== null && (entry.source !== 'kept' || ctx.entries.isManual(entry.domain))) known.push(entry.row);
+    }
+    const outcome = await engine.pickDomains({
       brand,
       tlds,
       hyphens,
-      total: google + microsoft,
-      key,
-      entries: ctx.entries,
-      check: (names, onDone) => this.#check(checker, names, signal, onDone),
-      solve: async () => {
-        await solver;
-        return ctx.solve();
+      required: { google, microsoft },
+      ...ctx.constraints(),
+      rows: known,
+      signal,
+      check: (names, options) => this.#run(checker, names, signal, options.onProgress),
+      onIdeas: (ideas) => {
+        for (const { domain, pattern } of ideas) {
+          const entry = ctx.entries.ensure(domain, 'idea', key, pattern);
+          if (needsCheck(entry.row)) entry.row = null;
+        }
+        this.#host.requestUpdate();
       },
-      onProgress: (done, asked) => {
-        if (asked > 0) this.progress = { done, total: asked };
+      onProgress: ({ done, total }) => {
+        if (total > 0) this.progress = { done, total };
         this.#host.requestUpdate();
       },
     });
-    if (outcome.rejected === null) return outcome;
-    this.brandProblem = outcome.rejected;
-    this.progress = null;
-    return initialState;
+    if (outcome.status === 'rejected') {
+      this.brandProblem = outcome.error;
+      this.progress = null;
+      return initialState;
+    }
+    const result = outcome.result;
+    return {
+      feasible: result === null || result.status === 'optimal',
+      exhausted: outcome.notices.some((n) => n.code === 'ideas_exhausted'),
+      failed: outcome.notices.reduce((sum, n) => sum + (n.code === 'names_failed' ? n.count : 0), 0),
+      shortfall: result?.status === 'infeasible' ? result.shortfall : null,
+      rejected: null,
+    };
   }
 
   async #checkList(signal: AbortSignal): Promise<number> {
@@ -206,11 +239,11 @@ export class SearchController implements ReactiveController {
     const checker = names.length > 0 ? this.checker() : null;
     if (checker === null) return 0;
     this.#host.requestUpdate();
-    const solver = loadSolver(); // for the fills that follow
-    solver.catch(() => undefined);
-    const failed = await this.#check(checker, names, signal);
-    await solver;
-    return failed;
+    const engine = loadEngine(); // for the fills that follow
+    engine.catch(() => undefined);
+    const rows = await this.#run(checker, names, signal);
+    await engine;
+    return rows.filter((row) => row.reason === 'errored').length;
   }
 
   #afterChecks(): void {

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AvailabilityRow } from '@peeker/core';
-import type { SlotAssignment } from '../internal/assign-slots.ts';
+import type { SlotAssignment } from '@peeker/core';
 import type { PeekerMessages } from '../messages.ts';
 import { actionButton } from './action-button.ts';
 import type { ConfirmPhase } from './confirm-controller.ts';
