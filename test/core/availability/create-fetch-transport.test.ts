@@ -129,7 +129,7 @@ describe('createFetchTransport', () => {
     ]);
     const request = received.at(-1);
     expect(request?.method).toBe('POST');
-    expect(request?.body).toEqual({ domains: ['acme-mail.com', 'taken-acme.com'] });
+    expect(request?.body).toEqual({ domains: ['acme-mail.com', 'taken-acme.com'], timeout_ms: 15000 });
     expect(request?.headers['content-type']).toBe('application/json');
     expect(request?.headers['x-csrf-token']).toBe('t0k');
   });
@@ -220,8 +220,23 @@ describe('createFetchTransport', () => {
       },
     });
     const rows = await transport(['a.com'], { signal: new AbortController().signal });
-    expect(seen).toEqual(['/api/availability POST {"domains":["a.com"]}']);
+    expect(seen).toEqual(['/api/availability POST {"domains":["a.com"],"timeout_ms":15000}']);
     expect(rows).toEqual([{ domain: 'a.com', available: false, reason: 'taken' }]);
+  });
+
+  it('sends fresh: true when the checker asks for fresh rows, and no timeout_ms when timeouts are off', async () => {
+    const bodies: unknown[] = [];
+    const transport = createFetchTransport({
+      endpoint: '/api/availability',
+      timeoutMs: Infinity,
+      fetch: async (_input, init) => {
+        bodies.push(JSON.parse(String(init?.body)));
+        return new Response(JSON.stringify({ data: { domains: [{ domain: 'a.com', available: false, reason: 'taken' }] } }));
+      },
+    });
+    await transport(['a.com'], { signal: new AbortController().signal, fresh: true });
+    await transport(['a.com'], { signal: new AbortController().signal, fresh: false });
+    expect(bodies).toEqual([{ domains: ['a.com'], fresh: true }, { domains: ['a.com'] }]);
   });
 
   it.each([

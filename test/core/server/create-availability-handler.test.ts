@@ -1,6 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
 import { PeekerApiError, PeekerError, type AvailabilityRow, type CheckOptions } from '@peeker/core';
-import { createAvailabilityHandler, type AvailabilityHandlerClient } from '@peeker/core/server';
+import { createAvailabilityHandler, createPeekerClient, type AvailabilityHandlerClient } from '@peeker/core/server';
 
 const KEY = 'pk_live_UnitSecretKey_42';
 
@@ -123,8 +125,133 @@ describe('createAvailabilityHandler (fetch form, stub client)', () => {
   });
 
   it('validates its options', () => {
+    expect(() => createAvailabilityHandler({ client: stubClient(), maxFreshDomains: 0 })).toThrow(TypeError);
+    expect(() => createAvailabilityHandler({ client: stubClient(), clientKey: 'ip' as never })).toThrow(TypeError);
     expect(() => createAvailabilityHandler({ client: {} as never })).toThrow(TypeError);
     expect(() => createAvailabilityHandler({ client: stubClient(), maxDomains: 0 })).toThrow(TypeError);
     expect(() => createAvailabilityHandler({ client: stubClient(), maxBodyBytes: 1.5 })).toThrow(TypeError);
+  });
+});
+
+/** A stub that records the options of each call. */
+function recordingClient(): AvailabilityHandlerClient & { options: Array<CheckOptions | undefined> } {
+  const options: Array<CheckOptions | undefined> = [];
+  return {
+    options,
+    async checkAvailability(domains, opts) {
+      options.push(opts);
+      return domains.map((domain) => ({ domain, available: true, premium: false, checked_at: 1_700_000_000_000 }));
+    },
+  };
+}
+
+describe('createAvailabilityHandler: freshness', () => {
+  it('passes fresh: true to the client for a fresh request, and forwards checked_at', async () => {
+    const client = recordingClient();
+    const handler = createAvailabilityHandler({ client });
+    const { status, json } = await read(await handler.fetch(post('{"domains":["a-1.com","a-2.com"],"fresh":true}')));
+    expect(status).toBe(200);
+    expect(client.options[0]?.fresh).toBe(true);
+    expect((json.data as { domains: AvailabilityRow[] }).domains.map((r) => r.checked_at)).toEqual([1_700_000_000_000, 1_700_000_000_000]);
+    await handler.fetch(post('{"domains":["a-1.com"]}'));
+    expect(client.options[1]?.fresh).toBeUndefined();
+  });
+
+  it('refuses more than maxFreshDomains fresh names with 400 too_many_fresh_domains, and a non-boolean fresh', async () => {
+    const client = recordingClient();
+    const handler = createAvailabilityHandler({ client, maxFreshDomains: 2 });
+    const over = await read(await handler.fetch(post('{"domains":["a-1.com","a-2.com","a-3.com","bad name"],"fresh":true}')));
+    expect(over.status).toBe(400);
+    expect(over.json.error).toMatchObject({ code: 'too_many_fresh_domains', field: 'fresh', details: { max_fresh_count: 2, submitted_count: 3 } });
+    const wrong = await read(await handler.fetch(post('{"domains":["a-1.com"],"fresh":"yes"}')));
+    expect([wrong.status, (wrong.json.error as { field: string }).field]).toEqual([400, 'fresh']);
+    // Invalid names do not count: two valid fresh names pass.
+    expect((await handler.fetch(post('{"domains":["a-1.com","a-2.com","bad name"],"fresh":true}'))).status).toBe(200);
+    expect(client.options).toHaveLength(1);
+  });
+});
+
+describe('createAvailabilityHandler: per-client fairness', () => {
+  const fromClient = (who: string, domains: string[]): Request =>
+    new Request('http://local/api/availability', {
+      method: 'POST',
+      body: JSON.stringify({ domains }),
+      headers: { 'content-type': 'application/json', 'x-session': who },
+    });
+
+  it('answers 429 with retry_after to the client over its share only', async () => {
+    const client = recordingClient();
+    const handler = createAvailabilityHandler({
+      client,
+      perClientRequestsPerMinute: 3,
+      clientKey: ({ headers }) => headers.get('x-session') ?? undefined,
+    });
+    const names = Array.from({ length: 60 }, (_v, i) => `n-${i}.com`); // 2 upstream requests
+    expect((await handler.fetch(fromClient('alice', names))).status).toBe(200);
+    const refused = await handler.fetch(fromClient('alice', names));
+    expect(refused.status).toBe(429);
+    const body = (await refused.json()) as { error: { code: string; details: { retry_after_seconds: number; scope: string } } };
+    expect(body.error.code).toBe('rate_limited');
+    expect(body.error.details.scope).toBe('client');
+    expect(body.error.details.retry_after_seconds).toBeGreaterThan(0);
+    expect(refused.headers.get('retry-after')).toBe(String(body.error.details.retry_after_seconds));
+    expect((await handler.fetch(fromClient('alice', ['one.com']))).status).toBe(200); // 3rd unit fits
+    expect((await handler.fetch(fromClient('bob', names))).status).toBe(200);
+    expect(client.options).toHaveLength(3);
+  });
+
+  it('sheds a request whose queue wait would exceed maxWaitMs or the caller timeout, at once', async () => {
+    const gates: Array<() => void> = [];
+    const client: AvailabilityHandlerClient = {
+      checkAvailability: (domains) =>
+        new Promise((resolve) => gates.push(() => resolve(domains.map((domain) => ({ domain, available: true, premium: false }))))),
+    };
+    // 60 upstream requests per minute: one unit of queue = 1 s of wait.
+    const handler = createAvailabilityHandler({ client, upstreamRequestsPerMinute: 60, maxWaitMs: 3000, clientKey: () => undefined });
+    const admitted = [1, 2, 3].map((i) => handler.fetch(post(JSON.stringify({ domains: [`q-${i}.com`] }))));
+    const shed = await handler.fetch(post('{"domains":["q-4.com"]}'));
+    expect(shed.status).toBe(429);
+    expect(((await shed.json()) as { error: { details: { scope: string } } }).error.details.scope).toBe('server');
+    while (gates.length < 3) await new Promise((r) => setTimeout(r, 1));
+    for (const open of gates.splice(0)) open();
+    expect((await Promise.all(admitted)).map((r) => r.status)).toEqual([200, 200, 200]);
+    // The queue drained: admitted again, unless the caller's own timeout is too short.
+    const short = await handler.fetch(post('{"domains":["q-5.com"],"timeout_ms":2500}'));
+    expect(short.status).toBe(429);
+    const ok = handler.fetch(post('{"domains":["q-6.com"],"timeout_ms":15000}'));
+    while (gates.length < 1) await new Promise((r) => setTimeout(r, 1));
+    gates.splice(0).forEach((open) => open());
+    expect((await ok).status).toBe(200);
+  });
+});
+
+describe('createAvailabilityHandler: exact key scrubbing', () => {
+  it('removes the exact API key from forwarded rows, even characters a key pattern would miss', async () => {
+    const key = 'pk_test_Abc!d.e~f';
+    // An upstream that echoes the Authorization header into every row (a buggy proxy).
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        const { domains } = JSON.parse(body) as { domains: string[] };
+        const echo = String(req.headers.authorization).replace('Bearer ', '');
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ data: { domains: domains.map((domain) => ({ domain, available: false, premium: false, reason: 'taken', message: `checked with ${echo} ok` })) } }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const client = createPeekerClient({ apiKey: key, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/partner/v1` });
+    try {
+      const { status, text } = await read(await createAvailabilityHandler({ client }).fetch(post('{"domains":["echo-1.com"]}')));
+      expect(status).toBe(200);
+      expect(text).not.toContain('!d.e~f');
+      expect(text).toContain('checked with [redacted] ok');
+    } finally {
+      await client.close();
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      });
+    }
   });
 });

@@ -36,7 +36,9 @@ export interface FetchTransportOptions {
 /**
  * Creates an {@link AvailabilityTransport} that POSTs `{"domains":[…]}` as JSON to a partner's
  * availability handler with `fetch` and parses `{"data":{"domains":[rows]}}` with
- * {@link parseAvailabilityResponse}. Browser-safe: only `fetch`, `AbortController` and
+ * {@link parseAvailabilityResponse}. The body also carries `"fresh": true` when the checker
+ * asks for fresh rows (the handler then skips its cache) and `"timeout_ms"` (the handler
+ * refuses at once with 429 what it could not answer in time). Browser-safe: only `fetch`, `AbortController` and
  * `AbortSignal` (`AbortSignal.any` where available, a manual link otherwise).
  *
  * Failures become `PeekerApiError`s the checker knows how to retry:
@@ -80,7 +82,7 @@ export function createFetchTransport(options: FetchTransportOptions): Availabili
   if (!baseHeaders.has('content-type')) baseHeaders.set('content-type', 'application/json');
   if (!baseHeaders.has('accept')) baseHeaders.set('accept', 'application/json');
 
-  return async (domains, { signal }) => {
+  return async (domains, { signal, fresh }) => {
     if (!Array.isArray(domains) || domains.some((d) => typeof d !== 'string')) {
       throw new TypeError(`Expected domains to be an array of strings, got ${describeValue(domains)}`);
     }
@@ -122,7 +124,13 @@ export function createFetchTransport(options: FetchTransportOptions): Availabili
         response = await doFetch(endpoint, {
           method: 'POST',
           headers: baseHeaders,
-          body: JSON.stringify({ domains }),
+          // `fresh` asks the handler to skip its cache; `timeout_ms` lets it refuse at once
+          // (429) work it could not finish before this call gives up.
+          body: JSON.stringify({
+            domains,
+            ...(fresh === true ? { fresh: true } : {}),
+            ...(Number.isFinite(timeoutMs) ? { timeout_ms: timeoutMs } : {}),
+          }),
           signal: linked.signal,
         });
         text = await response.text();

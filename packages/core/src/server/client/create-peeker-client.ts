@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import {
   createAvailabilityChecker,
@@ -38,6 +39,7 @@ import type {
   UserUpdateInput,
 } from './peeker-resources.ts';
 import { validateApiKey } from './validate-api-key.ts';
+import { attachRedactor } from '../availability/client-redactor.ts';
 
 /** Peeker's production base URL (docs/peeker-api.md §1). */
 export const DEFAULT_BASE_URL = 'https://api.peeker.ai/partner/v1';
@@ -79,7 +81,9 @@ export interface PeekerClientOptions {
   /**
    * Settings of the availability checker behind {@link PeekerClient.checkAvailability}
    * (batching, concurrency, cache, retries, rate budget, injectable clock/sleep/random).
-   * The transport and `normalize: normalizeDomain` are set by the client.
+   * The transport and `normalize: normalizeDomain` are set by the client; `budgetKey`
+   * defaults to a hash of the API key. Behind a load balancer pass shared stores
+   * (`@peeker/redis`: `{ cache: stores.cache, budget: stores.budget }`).
    * @default {} (the checker's defaults: batches of 50, 4 in flight, 5 min cache, 3 retries, 600/min)
    */
   availability?: Omit<AvailabilityCheckerOptions, 'transport' | 'normalize'>;
@@ -329,8 +333,13 @@ export function createPeekerClient(options: PeekerClientOptions): PeekerClient {
   });
 
   const checker = createAvailabilityChecker({
+    // One budget per API key: every client (and, with a shared store, every instance) using
+    // this key counts in the same window. A hash names it: the key itself is never a store key.
+    budgetKey: `key:${createHash('sha256').update(opts.apiKey).digest('hex').slice(0, 32)}`,
     ...(opts.availability ?? {}),
     normalize: normalizeDomain,
+    // `fresh` needs nothing here: Peeker has no cache-bypass flag (docs/peeker-api.md §4);
+    // the checker already skipped its own cache for a fresh check.
     transport: async (domains, { signal }) => {
       const { json } = await http.send({
         method: 'POST',
@@ -461,6 +470,8 @@ export function createPeekerClient(options: PeekerClientOptions): PeekerClient {
 
     close: () => http.close(),
   };
+  // The availability handler scrubs this exact key from forwarded rows (never a getter for it).
+  attachRedactor(client, [opts.apiKey]);
   return client;
 }
 
