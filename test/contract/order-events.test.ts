@@ -30,7 +30,8 @@ async function readStream(response: Response): Promise<{ event: string; id?: str
     .filter((block) => block.includes('data:'))
     .map((block) => {
       const fields = Object.fromEntries(block.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]));
-      return { event: fields.event ?? 'message', id: fields.id, data: JSON.parse(fields.data ?? 'null') };
+      const data = JSON.parse(fields.data ?? 'null');
+      return { event: fields.event ?? data?.type ?? 'message', id: fields.id, data };
     });
 }
 

@@ -155,9 +155,10 @@ describe('the README backend, run as written', () => {
     expect(placed.text).not.toContain(PASSWORD);
     const stream = await fetch(`${origin}/api/orders/events?order=${placed.json.data.id}&token=${encodeURIComponent(placed.json.events.token)}`);
     const text = await stream.text();
-    expect(text).toContain('event: order.in_progress');
-    expect(text.match(/event: domain\.connected/g)).toHaveLength(19);
-    expect(text).toContain('event: order.completed');
+    expect(text).toContain('"type":"order.in_progress"');
+    expect(text.match(/"type":"domain\.connected"/g)).toHaveLength(19);
+    expect(text).toContain('"type":"order.completed"');
+    expect(text).toContain('event: end');
     // the same draft again: the original receipt, not "taken"
     const again = await post('/api/orders', JSON.stringify(draft));
     expect(again.status).toBe(200);

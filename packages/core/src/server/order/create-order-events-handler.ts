@@ -74,9 +74,12 @@ export interface OrderEventsHandler {
 /** Events after which an order changes no more: the stream ends after sending them. */
 const FINAL_TYPES = new Set(['order.completed', 'order.failed', 'order.cancelled']);
 
-/** The SSE frame of one event. */
+/**
+ * The SSE frame of one event: a default `message` event (so one `onmessage` sees every type,
+ * including types added later) whose data names the type.
+ */
 function frame(event: OrderStatusEvent): string {
-  return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+  return `id: ${event.id}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
 /**
@@ -89,7 +92,7 @@ function frame(event: OrderStatusEvent): string {
  * `order` and `token` query parameters (`EventSource` cannot send headers).
  *
  * Answers: `200 text/event-stream` with the order's earlier events first (webhooks often land
- * before the browser connects), then each new one as `id: evt_…`, `event: <type>`,
+ * before the browser connects), then each new one as a default `message` event with `id: evt_…` and
  * `data: {id,type,created_at,order_id,status,domain,domain_count,reason}`; events already
  * seen (`Last-Event-ID`) are skipped; after `order.completed`, `order.failed` or
  * `order.cancelled` the server sends `event: end` and closes. Errors are JSON envelopes:
