@@ -83,6 +83,26 @@ describe('createAvailabilityHandler over loopback HTTP (real client → real san
     await expectEnvelope(await post('{"domains":["a.com"]}', { headers: { 'content-type': type } }), 415, 'unsupported_media_type');
   });
 
+  it('a fresh check in the browser reaches the sandbox past the server cache, with the real checked_at', async () => {
+    const { url } = await mount();
+    const checker = createAvailabilityChecker({ transport: createFetchTransport({ endpoint: url }) });
+    const list = ['fresh-one.com', 'fresh-two.com'];
+    const first = await checker.check(list);
+    expect(harness?.sandbox.stats.availabilityRequests).toBe(1);
+    // A second browser (its own checker, empty cache): the server answers from its cache.
+    const other = createAvailabilityChecker({ transport: createFetchTransport({ endpoint: url }) });
+    const cached = await other.check(list);
+    expect(harness?.sandbox.stats.availabilityRequests).toBe(1);
+    expect(cached.map((r) => r.checked_at)).toEqual(first.map((r) => r.checked_at)); // the row's true age, not "now"
+    // Right before an order: fresh goes through the server cache to the sandbox.
+    harness?.sandbox.markTaken('fresh-one.com');
+    const before = Date.now();
+    const fresh = await other.check(list, { fresh: true });
+    expect(harness?.sandbox.stats.availabilityRequests).toBe(2);
+    expect(fresh[0]?.reason).toBe('taken');
+    expect(fresh.every((r) => (r.checked_at ?? 0) >= before)).toBe(true);
+  });
+
   it('refuses a body over 64 KiB with 413', async () => {
     const { post } = await mount();
     const big = JSON.stringify({ domains: ['a.com'], pad: 'x'.repeat(70 * 1024) });
