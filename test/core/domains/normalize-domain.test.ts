@@ -78,7 +78,7 @@ describe('normalizeDomain', () => {
     ['-acme.com', /starts or ends with a hyphen/],
     ['acme-.com', /starts or ends with a hyphen/],
     ['ab--cd.com', /"--" in positions 3–4/],
-    ['xn--acme-.com', /starts or ends with a hyphen/],
+    ['xn--acme-.com', /decodes to the plain ASCII "acme"/],
     ['xn----eha.com', /decodes to a name that starts or ends with a hyphen/], // "-ü"
     ['-ü.com', /decodes to a name that starts or ends with a hyphen/],
     ['ü-.com', /decodes to a name that starts or ends with a hyphen/],

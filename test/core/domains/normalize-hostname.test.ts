@@ -43,8 +43,9 @@ describe('normalizeHostname', () => {
         host = normalizeHostname(input);
       } catch (error) {
         expect(PeekerError.is(error)).toBe(true);
-        // the stricter normaliser cannot accept what the syntax check refused
-        expect(() => normalizeDomain(input)).toThrow(PeekerError);
+        // the stricter normaliser cannot accept what the syntax check refused (for Unicode
+        // input, Node's URL parser has older tables than normalizeDomain's: docs/idna.md)
+        if (!/[^\u0000-\u007F]/u.test(input)) expect(() => normalizeDomain(input)).toThrow(PeekerError);
         return;
       }
       expect(normalizeHostname(host)).toBe(host);

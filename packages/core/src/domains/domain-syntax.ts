@@ -5,7 +5,8 @@
  */
 import { PeekerError } from '../errors/peeker-error.ts';
 import { describeValue } from '../internal/describe-value.ts';
-import { decodePunycode, platformDomainToAscii } from './idna.ts';
+import { decodePunycode, platformToAscii, type DomainToAscii } from './idna.ts';
+import { idna2008Problem } from './idna2008.ts';
 
 /** RFC 1035 §2.3.4: 255 octets on the wire = at most 253 characters in text form. */
 export const MAX_DOMAIN_LENGTH = 253;
@@ -76,8 +77,10 @@ function describeForbiddenAscii(code: number): string {
 }
 
 /**
- * Checks one A-label (`xn--…`): valid Punycode, and the decoded U-label obeys the hyphen
- * rules that the URL Standard leaves off (`CheckHyphens = false`): RFC 5891 §4.2.3.1.
+ * Checks one A-label (`xn--…`) that the IDNA step produced or accepted: valid Punycode, the
+ * decoded U-label obeys the hyphen rules that the URL Standard's options leave off
+ * (`CheckHyphens = false`; RFC 5891 §4.2.3.1), and its code points are allowed by IDNA2008
+ * (RFC 5892), which UTS #46 does not enforce.
  * @returns a rule fragment when broken, otherwise `null`
  */
 function checkALabel(label: string): string | null {
@@ -91,7 +94,31 @@ function checkALabel(label: string): string | null {
   if (unicode.length >= 4 && unicode.slice(2, 4) === '--') {
     return `label "${label}" decodes to a name with "--" in positions 3–4 (RFC 5891 §4.2.3.1)`;
   }
-  return null;
+  const problem = idna2008Problem(unicode);
+  return problem === null ? null : `label "${label}" (${unicode}) ${problem}`;
+}
+
+/** Why the IDNA step refused a name: a typed A-label that does not decode, or the general rule. */
+function describeIdnaRefusal(raw: string): string {
+  for (const label of raw.toLowerCase().split('.')) {
+    if (label.startsWith('xn--') && isAsciiText(label)) {
+      const unicode = decodePunycode(label.slice(4));
+      if (unicode === null || unicode === '') {
+        return `label "${label}" is not valid Punycode (RFC 3492, RFC 5891 §5.4)`;
+      }
+      if (isAsciiText(unicode)) {
+        return `label "${label}" decodes to the plain ASCII "${unicode}", which is never written as an A-label (UTS #46 §4, RFC 5891 §5.4)`;
+      }
+    }
+  }
+  return /xn--/iu.test(raw)
+    ? 'is not a valid internationalised domain name: an "xn--" label is not a valid IDNA A-label, or the Unicode is not allowed (UTS #46, RFC 5891 §5.4)'
+    : 'is not a valid internationalised domain name (IDNA, UTS #46 processing refused it: a disallowed character, a misplaced joiner or a right-to-left rule; RFC 5891, RFC 5893)';
+}
+
+function isAsciiText(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
 
 /**
@@ -102,11 +129,13 @@ function checkALabel(label: string): string | null {
  * and a top-level label that is not all digits (so no IP addresses).
  *
  * @param input - anything; must be a string
+ * @param toAscii - the UTS #46 step: the platform's URL parser with strict A-labels (default,
+ *   browser-safe) or tr46 (`normalizeDomain`); see docs/idna.md
  * @returns the canonical host name
  * @throws TypeError when `input` is not a string
  * @throws PeekerError `invalid_domain` naming the broken rule
  */
-export function canonicalHostname(input: unknown): string {
+export function canonicalHostname(input: unknown, toAscii: DomainToAscii = platformToAscii): string {
   if (typeof input !== 'string') {
     throw new TypeError(`Expected a domain name string, got ${describeValue(input)}`);
   }
@@ -131,20 +160,16 @@ export function canonicalHostname(input: unknown): string {
     }
   }
 
-  // 2. ASCII: lower-case it ourselves (and so never meet the URL parser's IPv4 rewriting,
-  //    which turns "1.2" into "1.0.0.2"). Unicode: UTS #46 mapping + Punycode by the platform
-  //    (IDNA2008, RFC 5890/5891; non-transitional, so "ß" stays "ß").
+  // 2. Plain ASCII: lower-case it ourselves (and so never meet the URL parser's IPv4
+  //    rewriting, which turns "1.2" into "1.0.0.2"). Unicode, or a typed "xn--" label: the
+  //    UTS #46 step (docs/idna.md), which decodes and validates every A-label.
   let host: string;
-  if (ascii) {
-    host = raw.toLowerCase();
+  const lower = raw.toLowerCase();
+  if (ascii && !lower.includes('xn--')) {
+    host = lower;
   } else {
-    const mapped = platformDomainToAscii(raw);
-    if (mapped === null) {
-      throw invalidDomain(
-        input,
-        'is not a valid internationalised domain name (IDNA mapping failed; RFC 5891, UTS #46)',
-      );
-    }
+    const mapped = toAscii(raw);
+    if (mapped === null) throw invalidDomain(input, describeIdnaRefusal(raw));
     host = mapped;
   }
 
@@ -162,7 +187,6 @@ export function canonicalHostname(input: unknown): string {
     throw invalidDomain(input, 'needs at least two labels, a name and a top-level domain (e.g. "acme.com")');
   }
 
-  let hasALabel = false;
   for (const label of labels) {
     if (label.length === 0) throw invalidDomain(input, 'has an empty label ("..", or a leading dot)');
     if (label.length > MAX_LABEL_LENGTH) {
@@ -186,7 +210,6 @@ export function canonicalHostname(input: unknown): string {
       }
       const problem = checkALabel(label);
       if (problem !== null) throw invalidDomain(input, problem);
-      hasALabel = true;
     }
   }
 
@@ -196,10 +219,5 @@ export function canonicalHostname(input: unknown): string {
     throw invalidDomain(input, `top-level domain "${tld}" is all-numeric (RFC 3696 §2)`);
   }
 
-  // 4. A-labels typed in ASCII: the platform must accept them and map them to themselves
-  //    (valid Punycode of an NFC, IDNA-valid U-label; RFC 5891 §5.4).
-  if (hasALabel && platformDomainToAscii(host) !== host) {
-    throw invalidDomain(input, 'has an "xn--" label that is not a valid IDNA A-label (RFC 5891 §5.4)');
-  }
   return host;
 }

@@ -1,26 +1,76 @@
 /**
  * IDNA helpers for the domain normalisers. Internal: never exported from the package.
  *
- * The heavy lifting (UTS #46 mapping, NFC, Bidi and ContextJ checks, Punycode encoding) is
- * done by the platform's WHATWG URL parser, which every browser, Node and edge runtime ships
- * (`new URL('http://' + name).hostname` is "domain to ASCII" of the URL Standard). What the
- * platform does *not* do (`CheckHyphens = false` in the URL Standard) is checked here on the
- * decoded U-label, which needs a small RFC 3492 Punycode decoder.
+ * Both IDNA steps follow UTS #46 with the URL Standard's options (docs/idna.md): nontransitional
+ * processing, CheckBidi and CheckJoiners on, CheckHyphens, UseSTD3ASCIIRules and
+ * VerifyDnsLength off (the normalisers apply stricter hyphen, LDH and length rules themselves).
+ * They differ only in where the Unicode data comes from:
+ * - {@link platformToAscii} (browser bundles): the platform's WHATWG URL parser maps and
+ *   encodes; every `xn--` label is then decoded here and the Unicode form must map back to
+ *   the same A-label (a round trip), because the URL Standard passes ASCII through unchecked.
+ * - `uts46ToAscii` (idna-uts46.ts, `normalizeDomain`): tr46, with its own Unicode 17 tables,
+ *   so the answer does not depend on the runtime.
  */
 
-/**
- * Runs the URL Standard's "domain to ASCII" on a host that the caller has already screened
- * (no ASCII character other than letters, digits, `.` and `-`, so the URL parser cannot read
- * a port, user info, path, query, fragment or percent-escape into it).
- * @param host - the screened host text, possibly with Unicode
- * @returns the ASCII (A-label) form, or `null` when the platform rejects it
- */
-export function platformDomainToAscii(host: string): string | null {
+/** An IDNA "domain to ASCII" step: the A-label form, or `null` when refused. */
+export type DomainToAscii = (domain: string) => string | null;
+
+/** U+1E9E LATIN CAPITAL LETTER SHARP S: Unicode 15.1 maps it to "ß", older tables to "ss". */
+const CAPITAL_SHARP_S = /\u1E9E/gu;
+
+/** The URL parser's host serialisation, or `null` when it refuses the host. */
+function urlHostname(domain: string): string | null {
+  if (domain === '') return '';
   try {
-    return new URL(`http://${host}/`).hostname;
+    return new URL(`http://${domain}/`).hostname;
   } catch {
     return null;
   }
+}
+
+/** Whether every code unit of `text` is ASCII. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/**
+ * Decodes every `xn--` label of an ASCII domain (UTS #46 §4 step 4.1: the Punycode must decode,
+ * to a non-empty label that is not all ASCII).
+ * @param ascii - a lower-case ASCII domain
+ * @returns the labels with A-labels replaced by U-labels, or `null` when one does not decode
+ */
+export function decodeALabels(ascii: string): string[] | null {
+  const labels = ascii.split('.');
+  for (let i = 0; i < labels.length; i += 1) {
+    const label = labels[i] as string;
+    if (!label.startsWith('xn--')) continue;
+    const unicode = decodePunycode(label.slice(4));
+    if (unicode === null || unicode === '' || isAscii(unicode)) return null;
+    labels[i] = unicode;
+  }
+  return labels;
+}
+
+/**
+ * UTS #46 "domain to ASCII" by the platform's URL parser, with strict A-labels: every `xn--`
+ * label (typed, or produced by the mapping) is decoded and the Unicode domain must map back
+ * to exactly the same ASCII, so invalid Punycode, a lone joiner, U+FFFD, an unnormalised or
+ * mappable U-label, or a Bidi violation hidden in an A-label is refused. U+1E9E is mapped to
+ * "ß" first, as Unicode 15.1+ does, so runtimes with older tables (Node's URL parser) cannot
+ * turn `FAẞ.de` into a different registrable name (`fass.de`).
+ *
+ * The caller has screened the text (no ASCII other than letters, digits, `.` and `-`), so the
+ * URL parser cannot read a port, user info, path or percent-escape into it.
+ * @param domain - the screened domain text, possibly with Unicode
+ * @returns the lower-case ASCII form, or `null` when refused
+ */
+export function platformToAscii(domain: string): string | null {
+  const ascii = urlHostname(domain.replace(CAPITAL_SHARP_S, '\u00DF'));
+  if (ascii === null || !ascii.includes('xn--')) return ascii;
+  const labels = decodeALabels(ascii);
+  if (labels === null) return null;
+  return urlHostname(labels.join('.')) === ascii ? ascii : null;
 }
 
 // RFC 3492 §5 parameter values for Punycode.

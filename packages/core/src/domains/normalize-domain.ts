@@ -1,5 +1,6 @@
 import { parse } from 'tldts';
 import { canonicalHostname, invalidDomain } from './domain-syntax.ts';
+import { uts46ToAscii } from './idna-uts46.ts';
 
 /**
  * tldts options: ICANN section of the public-suffix list only. Private suffixes such as
@@ -18,16 +19,19 @@ const ICANN_ONLY = {
 /**
  * Normalises a domain name to the canonical registrable root domain Peeker can order:
  * everything {@link normalizeHostname} does (trim, lower-case, trailing dot dropped,
- * Unicode → Punycode, label and length rules of RFC 1035 §2.3.4 and RFC 5890/5891/3696),
- * then checks it against the ICANN section of the public-suffix list (via `tldts`):
+ * Unicode → Punycode, label and length rules of RFC 1035 §2.3.4 and RFC 5890/5891/3696,
+ * IDNA2008 code points), then checks it against the ICANN section of the public-suffix list (via `tldts`):
  *
  * - the suffix must be a known public suffix (`acme.zzzz` is refused: unknown TLD);
  * - the name must not be a public suffix itself (`com`, `co.uk`);
  * - the name must be the registrable domain, not a subdomain of one (`mail.acme.com`,
  *   `a.acme.co.uk` are refused; Peeker takes root domains only).
  *
- * This pulls in the public-suffix list (about 40 KB gzipped). Browser code that cannot
- * afford it uses {@link normalizeHostname}.
+ * The IDNA step is UTS #46 (nontransitional) by tr46 with its own Unicode 17 tables, so the
+ * answer is the same in Node, browsers and edge runtimes whatever their URL parser carries
+ * (docs/idna.md). This pulls in the public-suffix list (about 40 KB gzipped) and the IDNA
+ * tables (about 60 KB gzipped). Browser code that cannot afford them uses
+ * {@link normalizeHostname}.
  *
  * @param input - a domain name as typed or pasted, e.g. `" Acme.CO.UK. "`
  * @returns the canonical registrable domain, e.g. `acme.co.uk`
@@ -37,13 +41,15 @@ const ICANN_ONLY = {
  * @example
  * ```ts
  * normalizeDomain('Bücher.com.');    // 'xn--bcher-kva.com'
+ * normalizeDomain('FAẞ.de');         // 'xn--fa-hia.de' (nontransitional: ẞ → ß)
+ * normalizeDomain('♥.net');          // throws: IDNA2008 does not allow "♥"
  * normalizeDomain('acme.co.uk');     // 'acme.co.uk'
  * normalizeDomain('mail.acme.com');  // throws: a subdomain of "acme.com"
  * normalizeDomain('co.uk');          // throws: a public suffix
  * ```
  */
 export function normalizeDomain(input: string): string {
-  const host = canonicalHostname(input);
+  const host = canonicalHostname(input, uts46ToAscii);
   const result = parse(host, ICANN_ONLY);
   const suffix = result.publicSuffix ?? host.slice(host.lastIndexOf('.') + 1);
   if (result.isIcann !== true) {

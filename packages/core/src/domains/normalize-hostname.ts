@@ -13,9 +13,14 @@ import { canonicalHostname } from './domain-syntax.ts';
  * that `mail.acme.com` is a subdomain; {@link normalizeDomain} does, and Peeker itself
  * answers such names with `reason: 'invalid'`.
  *
- * The IDNA step uses the platform's URL parser (UTS #46, non-transitional), so it behaves
- * the same in browsers, Node and edge runtimes. The raw text is screened first: URL syntax
- * (`:`, `/`, `@`, `%`, …) is refused rather than parsed.
+ * The IDNA step is UTS #46 (nontransitional, docs/idna.md) by the platform's URL parser,
+ * which keeps the bundle small; every `xn--` label is decoded and must round-trip, symbols
+ * IDNA2008 disallows (`♥.net`) are refused, and `ẞ` maps to `ß` everywhere. In current
+ * browsers this gives exactly {@link normalizeDomain}'s IDNA answer (both run the WPT IDNA
+ * vectors in Chromium). A runtime whose URL parser has older Unicode tables (Node 20's)
+ * refuses characters added since; it never yields a different name. Server code uses
+ * {@link normalizeDomain}. The raw text is screened first: URL syntax (`:`, `/`, `@`, `%`, …)
+ * is refused rather than parsed.
  *
  * @param input - a domain name as typed or pasted, e.g. `" Bücher.COM. "`
  * @returns the canonical ASCII form, e.g. `xn--bcher-kva.com`
