@@ -16,6 +16,7 @@
  * `google_profile_picture` / `profile_picture_not_accessible`, like Peeker's only documented
  * action type.
  */
+import { assignSlots } from '@peeker/core';
 import { createHash } from 'node:crypto';
 import type { Provider } from '@peeker/core';
 import type { BundleStore } from './bundle-store.ts';
@@ -200,13 +201,9 @@ export function createOrderStore(deps: OrderStoreDeps): OrderStore {
           ? deps.users.get(plan.user.id)
           : deps.users.ensure(plan.user.email, { client_id: plan.clientId });
 
-      // Assign providers: Microsoft slots to Microsoft-capable names (sorted by name), the rest Google.
+      // Providers by core's one slot-assignment rule (the solver's and the picker's).
       const byName = [...plan.domains].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const microsoft = new Set<string>();
-      for (const d of byName) {
-        if (microsoft.size >= plan.required.microsoft) break;
-        if (d.row.usable_for?.includes('microsoft')) microsoft.add(d.name);
-      }
+      const microsoft = new Set(assignSlots(byName.map((d) => ({ domain: d.name, row: d.row })), plan.required).microsoft);
       const id = deps.ids.next('ord');
       const domainIds: string[] = [];
       let registration = 0;

@@ -30,6 +30,7 @@
  * Custom orders (sandbox assumption): `google_licenses` inboxes at 2 per domain →
  * `ceil(google_licenses / 2)` Google domains, `microsoft_licenses` Microsoft domains.
  */
+import { assignSlots, classifyRow } from '@peeker/core';
 import type { AvailabilityRow, Bundle } from '@peeker/core';
 import type { AvailabilityOracle } from './availability-oracle.ts';
 import type { BundleStore } from './bundle-store.ts';
@@ -203,7 +204,7 @@ export function validateOrder(
 
   // 10. Availability right now.
   const domains = entries.map((e) => ({ ...e, row: deps.oracle.lookup(e.name) }));
-  const unavailable = domains.filter((d) => d.row.available !== true || d.row.premium === true);
+  const unavailable = domains.filter((d) => !classifyRow(d.row).orderable);
   if (unavailable.length > 0) {
     throw new SandboxHttpError(
       409,
@@ -214,10 +215,10 @@ export function validateOrder(
     );
   }
 
-  // 11. Provider split (counting check).
-  const googleCapable = domains.filter((d) => d.row.usable_for?.includes('google') === true).length;
-  const microsoftCapable = domains.filter((d) => d.row.usable_for?.includes('microsoft') === true).length;
-  if (googleCapable < domains.length || microsoftCapable < required.microsoft) {
+  // 11. Provider split: the same slot assignment the solver and the picker use.
+  const slots = assignSlots(domains.map((d) => ({ domain: d.name, row: d.row })), required);
+  if (slots.google.length < required.google || slots.microsoft.length < required.microsoft) {
+    const microsoftCapable = domains.filter((d) => classifyRow(d.row).microsoft).length;
     throw new SandboxHttpError(400, 'provider_mismatch', 'The domains cannot fill the plan’s Google and Microsoft slots', 'domains', {
       required_google: required.google,
       required_microsoft: required.microsoft,
