@@ -222,6 +222,40 @@ export interface PeekerMessages {
   availableOnly: string;
   /** How many rows the filters show. */
   showing: (shown: number, total: number) => string;
+  /** Status while the partner's order endpoint places the order (`order-endpoint`). */
+  placingOrder: string;
+  /** The order endpoint accepted the order: only now does the picker say "confirmed". */
+  orderPlaced: (orderId: string) => string;
+  /** The order endpoint refused or failed; gets {@link PeekerMessages.errorReason}'s reason. */
+  orderNotPlaced: (reason: string) => string;
+  /** Title of the review when the order endpoint found chosen names taken. */
+  namesTakenTitle: string;
+  /** How the replacement set's total compares with the total shown before (`amount` is formatted, without sign). */
+  costDifference: (amount: string, direction: 'more' | 'less' | 'same') => string;
+  /** `<peeker-order-status>`: accessible name of the whole status. */
+  orderStatusLabel: string;
+  /** `<peeker-order-status>`: connected to the stream, no event yet. */
+  orderStatusWaiting: (orderId: string) => string;
+  /** `<peeker-order-status>`: `order.in_progress`. */
+  orderStatusInProgress: (orderId: string) => string;
+  /** `<peeker-order-status>`: progress text, domains connected so far. */
+  orderStatusProgress: (connected: number, total: number) => string;
+  /** `<peeker-order-status>`: one `domain.connected` line. */
+  orderStatusDomainConnected: (domain: string) => string;
+  /** `<peeker-order-status>`: `order.completed`. */
+  orderStatusCompleted: (orderId: string) => string;
+  /** `<peeker-order-status>`: `order.failed` (the reason Peeker gave, or empty). */
+  orderStatusFailed: (orderId: string, reason: string) => string;
+  /** `<peeker-order-status>`: `order.action_required` or `domain.action_required`. */
+  orderStatusActionRequired: (subject: string) => string;
+  /** `<peeker-order-status>`: `order.cancel_scheduled` / `order.cancelled`. */
+  orderStatusCancelled: (orderId: string) => string;
+  /** `<peeker-order-status>`: an event type it does not know. */
+  orderStatusOther: (type: string) => string;
+  /** `<peeker-order-status>`: the stream dropped and is reconnecting. */
+  orderStatusReconnecting: string;
+  /** `<peeker-order-status>`: the stream was refused (bad or expired token) or cannot be opened. */
+  orderStatusUnavailable: string;
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -242,6 +276,10 @@ const ERROR_REASONS: Readonly<Record<string, string>> = {
   duplicate_domain: 'a name was answered more than once',
   invalid_order: 'the order details are incomplete',
   load_failed: 'part of the picker could not be loaded; check the connection',
+  recheck_failed: 'some names could not be re-checked just now',
+  order_in_progress: 'the same order is being placed right now',
+  upstream_error: 'the order service failed',
+  upstream_unauthorized: 'the order service is not set up correctly',
 };
 
 /** English text for every {@link PeekerMessages} key. */
@@ -365,6 +403,24 @@ export const defaultMessages: PeekerMessages = {
   tldAny: 'All TLDs',
   availableOnly: 'Available only',
   showing: (shown, total) => `Showing ${shown} of ${plural(total, 'name', 'names')}`,
+  placingOrder: 'Placing your order…',
+  orderPlaced: (orderId) => `Order confirmed (${orderId}). We are setting up your domains now.`,
+  orderNotPlaced: (reason) => `The order was not placed: ${reason}. Press Confirm to try again; it is never charged twice.`,
+  namesTakenTitle: 'These names were taken since they were checked. Here are replacements:',
+  costDifference: (amount, direction) =>
+    direction === 'same' ? 'The new selection costs the same.' : `The new selection costs ${amount} ${direction}.`,
+  orderStatusLabel: 'Order status',
+  orderStatusWaiting: (orderId) => `Order ${orderId}: waiting for the first update…`,
+  orderStatusInProgress: (orderId) => `Order ${orderId} accepted: setting up domains and inboxes…`,
+  orderStatusProgress: (connected, total) => `${connected} of ${plural(total, 'domain', 'domains')} connected`,
+  orderStatusDomainConnected: (domain) => `${domain} connected`,
+  orderStatusCompleted: (orderId) => `Order ${orderId} completed: every domain and inbox is live.`,
+  orderStatusFailed: (orderId, reason) => `Order ${orderId} failed${reason ? `: ${reason}` : ''}. Nothing more will be set up; contact support.`,
+  orderStatusActionRequired: (subject) => `${subject} needs attention; we will contact you.`,
+  orderStatusCancelled: (orderId) => `Order ${orderId} was cancelled.`,
+  orderStatusOther: (type) => `Update: ${type}`,
+  orderStatusReconnecting: 'Live updates paused; reconnecting…',
+  orderStatusUnavailable: 'Live updates are not available for this order.',
 };
 
 /**

@@ -1,5 +1,8 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { AvailabilityChecker, AvailabilityRow, SelectionResult } from '@peeker/core';
+import { PeekerError, isOrderable } from '@peeker/core';
+import type { AvailabilityChecker, AvailabilityRow, SelectionResult, UnavailableReason } from '@peeker/core';
+import { PeekerOrderPlacedEvent } from '../events/peeker-order-placed.ts';
+import type { PeekerOrderReadyEvent } from '../events/peeker-order-ready.ts';
 import type { PeekerMessages } from '../messages.ts';
 import type { OrderFields } from './order-fields.ts';
 import { notice, type Notice } from './notice.ts';
@@ -9,13 +12,20 @@ import type { ReviewView } from './review-panel.ts';
 /** Where the confirm flow is: editing, re-checking the chosen names, reviewing changes, done. */
 export type ConfirmPhase = 'editing' | 'rechecking' | 'review' | 'confirmed';
 
-/** What changed at the final re-check, for the review. */
+/** What changed at the final re-check (or what the order endpoint found taken), for the review. */
 export interface Review {
   swaps: { removed: string; status: RowStatus; added: string | null }[];
   prices: { domain: string; before: AvailabilityRow; after: AvailabilityRow }[];
   /** How many more names each side needs when nothing could replace a lost name. */
   shortfall: { google: number; microsoft: number; total: number } | null;
+  /** `taken`: the order endpoint refused the order because names were taken (409); else the browser's re-check. */
+  source?: 'recheck' | 'taken';
+  /** The replacement set's total minus the total shown before, in cents, when the server said. */
+  extra?: { cents: number; currency: string | null } | null;
 }
+
+/** Most alternates sent to the order endpoint for replacements (its default limit). */
+const MAX_ALTERNATES = 100;
 
 /** What the confirm flow needs from the element. */
 export interface ConfirmContext {
@@ -42,6 +52,12 @@ export interface ConfirmContext {
   describe(error: unknown): string;
   /** Fires `peeker-error` (not for aborts). */
   emitError(error: unknown): void;
+  /** The partner's order endpoint (`order-endpoint`), or '' to leave ordering to the host. */
+  orderEndpoint(): string;
+  /** Every row in the list (the pool replacements come from). */
+  candidates(): readonly AvailabilityRow[];
+  /** The years of the cost horizon (alternates are sent cheapest first). */
+  years(): number;
 }
 
 type Flow = typeof import('./confirm-flow.ts');
@@ -174,6 +190,10 @@ export class ConfirmController implements ReactiveController {
       await this.#focus('[data-role="review"]');
       return;
     }
+    if (ctx.orderEndpoint()) {
+      await this.#place(outcome.event, ctx.orderEndpoint());
+      return;
+    }
     this.#set('confirmed', null);
     await this.#host.updateComplete;
     if (this.#host.dispatchEvent(outcome.event)) {
@@ -181,6 +201,90 @@ export class ConfirmController implements ReactiveController {
       this.#host.requestUpdate();
       await this.#focus('[data-role="flow-notice"]');
     } else this.#set('editing', null);
+  }
+
+  /**
+   * With `order-endpoint`: `peeker-order-ready` first (cancelable), then the POST. "Confirmed"
+   * only once the server accepted the order; taken names come back as a review with the
+   * server's replacements and the cost difference, for a second confirmation; a failure
+   * leaves the selection as it was, so Confirm re-sends the same draft (the endpoint answers
+   * a repeat with the original receipt).
+   */
+  async #place(event: PeekerOrderReadyEvent, endpoint: string): Promise<void> {
+    const ctx = this.#ctx;
+    const m = ctx.messages();
+    await this.#host.updateComplete;
+    if (!this.#host.dispatchEvent(event)) return this.#set('editing', null);
+    const { order, cost, domains } = event.detail;
+    if (order === null) {
+      this.notice = notice('error', m.orderInvalid(['order']));
+      return this.#set('editing', null);
+    }
+    this.notice = notice('info', m.placingOrder);
+    this.#host.requestUpdate();
+    let submitOrder: (typeof import('./order-submit.ts'))['submitOrder'];
+    try {
+      ({ submitOrder } = await import('./order-submit.ts'));
+    } catch (error) {
+      this.notice = notice('error', m.loadFailed);
+      ctx.emitError(error);
+      return this.#set('editing', null);
+    }
+    const chosen = new Set(domains);
+    const years = ctx.years();
+    const price = (r: AvailabilityRow): number => (r.price_cents ?? 0) + (years - 1) * (r.renewal_price_cents ?? r.price_cents ?? 0);
+    const alternates = ctx
+      .candidates()
+      .filter((r) => isOrderable(r) && !chosen.has(r.domain))
+      .sort((a, b) => price(a) - price(b) || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0))
+      .slice(0, MAX_ALTERNATES)
+      .map((r) => r.domain);
+    const controller = (this.#abort = new AbortController());
+    let result: Awaited<ReturnType<typeof submitOrder>>;
+    try {
+      result = await submitOrder(endpoint, { order, alternates, cost: { total_cents: cost.total_cents, currency: cost.currency } }, controller.signal);
+    } catch {
+      return this.#set('editing', null); // aborted: the element was removed
+    } finally {
+      this.#abort = null;
+    }
+    if (result.kind === 'placed') {
+      this.notice = notice('success', m.orderPlaced(result.detail.orderId));
+      this.#set('confirmed', null);
+      await this.#host.updateComplete;
+      this.#host.dispatchEvent(new PeekerOrderPlacedEvent(result.detail));
+      await this.#focus('[data-role="flow-notice"]');
+      return;
+    }
+    if (result.kind === 'failed') {
+      const error = new PeekerError(result.code, result.message, { retryable: true });
+      this.notice = notice('error', m.orderNotPlaced(ctx.describe(error)));
+      ctx.emitError(error);
+      this.#set('editing', null);
+      await this.#focus('[data-role="flow-notice"]');
+      return;
+    }
+    // 409 names_taken: mark the names, take the server's replacement set, ask again.
+    const now = Date.now();
+    ctx.mergeRows(result.taken.map((t) => ({ domain: t.domain, available: false, premium: false, reason: t.reason as UnavailableReason, checked_at: now })));
+    const lost = new Set(result.taken.map((t) => t.domain));
+    ctx.lose(lost);
+    const replacement = result.replacement;
+    const added = replacement ? replacement.added.map((a) => a.domain).sort() : [];
+    const review: Review = {
+      source: 'taken',
+      swaps: [...lost].sort().map((removed, i) => ({ removed, status: 'taken', added: added[i] ?? null })),
+      prices: [],
+      shortfall: result.shortfall,
+      extra: replacement && replacement.extra_cents !== null ? { cents: replacement.extra_cents, currency: replacement.cost.currency } : null,
+    };
+    if (replacement) ctx.select(replacement.domains, true);
+    else {
+      ctx.select(domains.filter((d) => !lost.has(d)), true);
+      ctx.searchMore();
+    }
+    this.#set('review', review);
+    await this.#focus('[data-role="review"]');
   }
 
   /** Moves focus to what replaced the pressed button (never leaving it on `<body>`). */

@@ -53,6 +53,8 @@ const isAbort = (error: unknown): boolean =>
  *   selection that was just re-checked. Cancelable: `preventDefault()` keeps editing. Not
  *   cancelled, the picker says so, moves focus to that message and stays read-only (a second
  *   press sends nothing) until `value` is set or the form is reset.
+ * @event peeker-order-placed - {@link PeekerOrderPlacedEvent}: with `order-endpoint`, the endpoint
+ *   accepted the order (`detail.orderId`, `detail.eventsToken` for `<peeker-order-status>`).
  * @event peeker-error - {@link PeekerErrorEvent}: a check, the final re-check or the `order`
  *   property failed.
  *
@@ -130,6 +132,15 @@ export class PeekerDomainPicker extends LitElement {
 
   /** Non-secret order fields (`user`, `bundle_id`, `forwarding_url`, `personas`) for the `peeker-order-ready` payload. */
   @property({ attribute: false }) order: OrderFields | null = null;
+
+  /**
+   * URL of the partner's order endpoint (`createOrderHandler` of `@peeker/core/server`). Set,
+   * the picker POSTs the confirmed draft there itself (after `peeker-order-ready`, which can
+   * still cancel), says "confirmed" only once the server accepted the order, fires
+   * `peeker-order-placed`, and turns a 409 (names taken meanwhile) into a review of the
+   * server's replacements with the cost difference. Empty: the host places the order.
+   */
+  @property({ attribute: 'order-endpoint' }) orderEndpoint = '';
 
   /** Partial override of the English UI text. */
   @property({ attribute: false }) messages: Partial<PeekerMessages> | null = null;
@@ -224,6 +235,9 @@ export class PeekerDomainPicker extends LitElement {
     messages: () => this.#messages,
     describe: (error) => this.#describe(error),
     emitError: (error) => this.#emitError(error),
+    orderEndpoint: () => this.orderEndpoint,
+    candidates: () => [...this.#entries.values()].flatMap(({ row }) => (row ? [row] : [])),
+    years: () => this.#years,
   });
 
   constructor() {

@@ -37,7 +37,7 @@ export const reviewView: ReviewView = {
     const money = (row: { price_cents?: number; currency?: string }): string => formatMoney(row.price_cents, row.currency, locale);
     return html`<div class="review notice" data-kind="warning" data-role="review" tabindex="-1" role="group"
         aria-labelledby="review-title">
-      <p class="summary-title" id="review-title">${m.reviewTitle}</p>
+      <p class="summary-title" id="review-title">${review.source === 'taken' ? m.namesTakenTitle : m.reviewTitle}</p>
       <ul>
         ${review.swaps.map(({ removed, status, added }) => {
           const reason = statusText(status, null, m);
@@ -46,6 +46,12 @@ export const reviewView: ReviewView = {
         ${review.prices.map(({ domain, before, after }) => html`<li>${m.priceChanged(domain, money(before), money(after))}</li>`)}
       </ul>
       ${review.shortfall !== null ? html`<p>${m.shortfall(review.shortfall)}</p>` : nothing}
+      ${review.extra
+        ? html`<p data-role="cost-difference">${m.costDifference(
+            formatMoney(Math.abs(review.extra.cents), review.extra.currency ?? undefined, locale),
+            review.extra.cents > 0 ? 'more' : review.extra.cents < 0 ? 'less' : 'same',
+          )}</p>`
+        : nothing}
       <p>${m.newTotal(totals.firstYear, totals.renewal)}</p>
       <div class="actions">
         ${actionButton('confirm-again', m.confirmAgain, !canConfirm, onConfirm, true)}

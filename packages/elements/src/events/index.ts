@@ -7,3 +7,5 @@ export { PeekerOrderReadyEvent } from './peeker-order-ready.ts';
 export type { OrderReadyDetail } from './peeker-order-ready.ts';
 export { PeekerErrorEvent } from './peeker-error.ts';
 export type { PeekerErrorDetail } from './peeker-error.ts';
+export { PeekerOrderPlacedEvent } from './peeker-order-placed.ts';
+export type { OrderPlacedDetail } from './peeker-order-placed.ts';

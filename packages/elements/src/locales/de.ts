@@ -33,6 +33,10 @@ const GRUENDE: Readonly<Record<string, string>> = {
   duplicate_domain: 'ein Name wurde mehrfach beantwortet',
   invalid_order: 'die Bestelldaten sind unvollständig',
   load_failed: 'ein Teil der Auswahl konnte nicht geladen werden; bitte die Verbindung prüfen',
+  recheck_failed: 'einige Namen konnten gerade nicht erneut geprüft werden',
+  order_in_progress: 'dieselbe Bestellung wird gerade aufgegeben',
+  upstream_error: 'der Bestelldienst ist ausgefallen',
+  upstream_unauthorized: 'der Bestelldienst ist nicht richtig eingerichtet',
 };
 
 /** Every {@link PeekerMessages} key in German. */
@@ -155,4 +159,22 @@ export const deMessages: PeekerMessages = {
   tldAny: 'Alle Endungen',
   availableOnly: 'Nur verfügbare',
   showing: (shown, total) => `${shown} von ${plural(total, 'Name', 'Namen')} angezeigt`,
+  placingOrder: 'Bestellung wird aufgegeben…',
+  orderPlaced: (orderId) => `Bestellung bestätigt (${orderId}). Ihre Domains werden jetzt eingerichtet.`,
+  orderNotPlaced: (reason) => `Die Bestellung wurde nicht aufgegeben: ${reason}. Bitte erneut bestätigen; sie wird nie doppelt berechnet.`,
+  namesTakenTitle: 'Diese Namen wurden inzwischen vergeben. Hier sind Ersatznamen:',
+  costDifference: (amount, direction) =>
+    direction === 'same' ? 'Die neue Auswahl kostet gleich viel.' : `Die neue Auswahl kostet ${amount} ${direction === 'more' ? 'mehr' : 'weniger'}.`,
+  orderStatusLabel: 'Bestellstatus',
+  orderStatusWaiting: (orderId) => `Bestellung ${orderId}: warte auf die erste Meldung…`,
+  orderStatusInProgress: (orderId) => `Bestellung ${orderId} angenommen: Domains und Postfächer werden eingerichtet…`,
+  orderStatusProgress: (connected, total) => `${connected} von ${plural(total, 'Domain', 'Domains')} verbunden`,
+  orderStatusDomainConnected: (domain) => `${domain} verbunden`,
+  orderStatusCompleted: (orderId) => `Bestellung ${orderId} abgeschlossen: alle Domains und Postfächer sind aktiv.`,
+  orderStatusFailed: (orderId, reason) => `Bestellung ${orderId} fehlgeschlagen${reason ? `: ${reason}` : ''}. Bitte den Support kontaktieren.`,
+  orderStatusActionRequired: (subject) => `${subject} braucht Aufmerksamkeit; wir melden uns.`,
+  orderStatusCancelled: (orderId) => `Bestellung ${orderId} wurde storniert.`,
+  orderStatusOther: (type) => `Meldung: ${type}`,
+  orderStatusReconnecting: 'Live-Meldungen unterbrochen; verbinde neu…',
+  orderStatusUnavailable: 'Für diese Bestellung gibt es keine Live-Meldungen.',
 };

@@ -1,0 +1,135 @@
+/**
+ * Posting the confirmed draft to the partner's order endpoint (`createOrderHandler` of
+ * `@peeker/core/server`) and reading its answer, for `<peeker-domain-picker order-endpoint>`.
+ * Loaded on first use by the confirm controller. Internal.
+ */
+import type { OrderDraft, SelectionCost } from '@peeker/core';
+import type { OrderPlacedDetail } from '../events/peeker-order-placed.ts';
+
+/** A name the server found taken at its fresh re-check. */
+export interface TakenName {
+  domain: string;
+  reason: string;
+}
+
+/** A replacement name, priced by the server's fresh check. */
+export interface AddedName {
+  domain: string;
+  price_cents: number | null;
+  renewal_price_cents: number | null;
+  currency: string | null;
+}
+
+/** The cheapest replacement set the server proposes. */
+export interface Replacement {
+  /** The whole new selection, sorted. */
+  domains: string[];
+  removed: string[];
+  added: AddedName[];
+  cost: SelectionCost;
+  /** New total minus the total the customer was shown, or null when unknown. */
+  extra_cents: number | null;
+}
+
+/** What the order endpoint decided. */
+export type SubmitOutcome =
+  | { kind: 'placed'; detail: OrderPlacedDetail }
+  | {
+      kind: 'taken';
+      taken: TakenName[];
+      replacement: Replacement | null;
+      shortfall: { google: number; microsoft: number; total: number } | null;
+    }
+  | { kind: 'failed'; code: string; message: string };
+
+/** What the element sends. */
+export interface SubmitBody {
+  order: OrderDraft;
+  /** Orderable names the customer did not choose, cheapest first: the pool for replacements. */
+  alternates: string[];
+  /** The total the customer was shown, for the difference in a 409. */
+  cost: { total_cents: number; currency: string | null };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+const cents = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) ? value : null);
+
+/**
+ * POSTs the draft and reads the answer: 2xx with `data.id` → placed; 409 `names_taken` →
+ * taken with the server's replacement; anything else (including a network failure) → failed,
+ * with the server's code and message (the endpoint never puts a secret in them).
+ * @param endpoint - the order endpoint URL
+ * @param body - the draft, alternates and shown cost
+ * @param signal - aborts the request (the element was removed)
+ * @returns the outcome
+ * @throws the signal's reason when aborted
+ */
+export async function submitOrder(endpoint: string, body: SubmitBody, signal: AbortSignal): Promise<SubmitOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    return { kind: 'failed', code: 'network_error', message: error instanceof Error ? error.message : String(error) };
+  }
+  let json: unknown = null;
+  try {
+    json = await response.json();
+  } catch {
+    // not JSON: handled below by status
+  }
+  const data = isObject(json) && isObject(json.data) ? json.data : null;
+  if (response.ok && data !== null && typeof data.id === 'string') {
+    const events = isObject(json) && isObject(json.events) ? json.events : null;
+    return {
+      kind: 'placed',
+      detail: {
+        orderId: data.id,
+        status: typeof data.status === 'string' ? data.status : 'in_progress',
+        domainCount: cents(data.domain_count) ?? body.order.domains.length,
+        eventsToken: typeof events?.token === 'string' ? events.token : null,
+        receipt: json,
+      },
+    };
+  }
+  const error = isObject(json) && isObject(json.error) ? json.error : null;
+  const code = typeof error?.code === 'string' ? error.code : response.ok ? 'invalid_response' : `http_${response.status}`;
+  const message = typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`;
+  if (response.status === 409 && code === 'names_taken') {
+    const details = isObject(error?.details) ? error.details : {};
+    const taken = (Array.isArray(details.taken) ? details.taken : [])
+      .filter(isObject)
+      .map((t) => ({ domain: String(t.domain ?? ''), reason: String(t.reason ?? 'taken') }))
+      .filter((t) => t.domain !== '');
+    const r = isObject(details.replacement) ? details.replacement : null;
+    const replacement: Replacement | null =
+      r === null || !isObject(r.cost)
+        ? null
+        : {
+            domains: strings(r.domains),
+            removed: strings(r.removed),
+            added: (Array.isArray(r.added) ? r.added : []).filter(isObject).map((a) => ({
+              domain: String(a.domain ?? ''),
+              price_cents: cents(a.price_cents),
+              renewal_price_cents: cents(a.renewal_price_cents),
+              currency: typeof a.currency === 'string' ? a.currency : null,
+            })),
+            cost: r.cost as unknown as SelectionCost,
+            extra_cents: cents(r.extra_cents),
+          };
+    const s = isObject(details.shortfall) ? details.shortfall : null;
+    const shortfall = s ? { google: cents(s.google) ?? 0, microsoft: cents(s.microsoft) ?? 0, total: cents(s.total) ?? 0 } : null;
+    return { kind: 'taken', taken, replacement, shortfall };
+  }
+  return { kind: 'failed', code, message };
+}
