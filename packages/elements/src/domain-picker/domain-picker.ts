@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { DEFAULT_TLDS, PeekerError, assignSlots, isOrderable, normalizeHostname } from '@peeker/core';
+import { DEFAULT_TLDS, PeekerError, assignSlots, compareNames, isOrderable, normalizeHostname } from '@peeker/core';
 import type { AvailabilityRow, AvailabilityTransport, Bundle, SelectionResult, SlotAssignment } from '@peeker/core';
 import styles from './domain-picker.styles.ts';
 import type { OrderFields } from './order-fields.ts';
@@ -31,7 +31,6 @@ const AGE_TICK_MS = 30_000;
 /** Properties whose change updates the form value or validity. */
 const FORM_INPUTS = 'chosen name required requiredGoogle requiredMicrosoft bundle messages'.split(' ');
 
-const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const isAbort = (error: unknown): boolean =>
   (error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError')) ||
@@ -249,7 +248,7 @@ export class PeekerDomainPicker extends LitElement {
 
   /** The chosen domains, sorted. Setting it replaces the selection (no `change` event) and ends a confirmed state. */
   get value(): string[] {
-    return [...this.chosen].sort(byName);
+    return [...this.chosen].sort(compareNames);
   }
   set value(names: readonly string[]) {
     const list = new Set<string>();
@@ -544,11 +543,14 @@ export class PeekerDomainPicker extends LitElement {
       this.#debouncer.flush();
       this.#applyIdeasKey();
     }
+    // nothing checked can be ordered yet: say so rather than select nothing silently
+    if (this.#entries.pool().length === 0) {
+      this.fillNotice = notice('info', this.#messages.fillNothing);
+      return false;
+    }
     const solved = this.#solveDiverse(this.#entries.pins());
     if (solved?.result.status !== 'optimal') {
       if (solved?.result.status === 'infeasible') this.fillNotice = notice('infeasible', this.#messages.shortfall(solved.result.shortfall));
-      // nothing checked can be ordered yet: say so rather than select nothing silently
-      else if (this.#entries.pool().length === 0) this.fillNotice = notice('info', this.#messages.fillNothing);
       return false;
     }
     const unchanged =
