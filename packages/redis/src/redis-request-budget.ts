@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createMemoryRequestBudget, type RequestBudgetStore } from '@peeker/core';
+import type { RequestBudgetStore } from '@peeker/core';
 import type { RedisConnection } from './redis-connection.ts';
 
 /**
@@ -39,35 +39,61 @@ export interface RedisRequestBudgetSettings {
 }
 
 /**
- * The shared request budget. When Redis is down or slow, each instance falls back to a
- * conservative local share (`floor(limit / expectedInstances)`, at least 1) so that all of
- * them together stay under the limit. For one window after the last failure a call must fit
- * that local share too: calls made during the outage were not recorded in Redis.
+ * The shared request budget. Every call this instance sends is also logged locally. When
+ * Redis is down or slow, the instance falls back to a conservative local share: its own
+ * sends in the window must stay under `floor(limit / expectedInstances)` (at least 1), so
+ * instances that share the load evenly stay under the limit together. For one window after
+ * the last failure a call must fit that share too, as well as Redis: sends made during the
+ * outage are not in Redis (and a restarted Redis has forgotten the window).
  */
 export function createRedisRequestBudget(settings: RedisRequestBudgetSettings): RequestBudgetStore {
   const { connection, prefix, expectedInstances, now } = settings;
-  const local = createMemoryRequestBudget({ now });
+  /** This instance's own sends per budget key, oldest first. */
+  const own = new Map<string, number[]>();
   const member = randomBytes(6).toString('hex');
   let counter = 0;
-  const share = (limit: number): number => Math.max(1, Math.floor(limit / expectedInstances));
+
+  const ownLog = (key: string, windowMs: number, at: number): number[] => {
+    let log = own.get(key);
+    if (log === undefined) {
+      log = [];
+      own.set(key, log);
+    }
+    let expired = 0;
+    while (expired < log.length && (log[expired] as number) <= at - windowMs) expired += 1;
+    if (expired > 0) log.splice(0, expired);
+    return log;
+  };
+  /** 0 when one more own send fits the local share (and records it), else the wait in ms. */
+  const takeShare = (log: number[], limit: number, windowMs: number, at: number): number => {
+    const share = Math.max(1, Math.floor(limit / expectedInstances));
+    if (log.length < share) {
+      log.push(at);
+      return 0;
+    }
+    return Math.max(1, (log[log.length - share] as number) + windowMs - at);
+  };
 
   return {
     async take(key, limit, windowMs) {
       if (!Number.isFinite(limit)) return 0;
-      if (connection.degraded) return local.take(key, share(limit), windowMs) as number;
-      const recovering = now() - connection.lastFailureAt < windowMs;
+      const at = now();
+      const log = ownLog(key, windowMs, at);
+      if (connection.degraded) return takeShare(log, limit, windowMs, at);
+      const recovering = at - connection.lastFailureAt < windowMs;
       if (recovering) {
-        const wait = local.take(key, share(limit), windowMs) as number;
-        if (wait > 0) return wait;
+        const share = Math.max(1, Math.floor(limit / expectedInstances));
+        if (log.length >= share) return Math.max(1, (log[log.length - share] as number) + windowMs - at);
       }
       counter += 1;
+      let wait: number;
       try {
-        const wait = await connection.script(SLIDING_WINDOW_SCRIPT, [`${prefix}budget:{${key}}`], [limit, Math.ceil(windowMs), `${member}:${counter}`]);
-        return Number(wait);
+        wait = Number(await connection.script(SLIDING_WINDOW_SCRIPT, [`${prefix}budget:{${key}}`], [limit, Math.ceil(windowMs), `${member}:${counter}`]));
       } catch {
-        // Redis failed just now: the local share decides (already recorded when recovering).
-        return recovering ? 0 : (local.take(key, share(limit), windowMs) as number);
+        return takeShare(log, limit, windowMs, now()); // Redis failed just now
       }
+      if (wait === 0) log.push(now());
+      return wait;
     },
   };
 }
