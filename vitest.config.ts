@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { searchForWorkspaceRoot } from 'vite';
 
 /** Flags for Debian's Chromium on a closed network, as root (see shared/toolchain.md). */
 export const chromiumArgs = [
@@ -24,6 +25,9 @@ export default defineConfig({
         },
       },
       {
+        // The IDNA/PSL conformance vectors live beside the checkout (../shared/reference-data,
+        // never copied in); the browser reads them through vitest's readFile command.
+        server: { fs: { allow: [searchForWorkspaceRoot(process.cwd()), '../shared/reference-data'] } },
         test: {
           name: 'elements',
           include: ['test/elements/**/*.test.ts'],

@@ -66,7 +66,9 @@ export function decodeALabels(ascii: string): string[] | null {
  * @returns the lower-case ASCII form, or `null` when refused
  */
 export function platformToAscii(domain: string): string | null {
-  const ascii = urlHostname(domain.replace(CAPITAL_SHARP_S, '\u00DF'));
+  // NFC first: a decomposed "≮" is "<" + U+0338, and URL parsers refuse the "<" before any
+  // mapping (UTS #46 normalises to NFC itself, so this changes no answer).
+  const ascii = urlHostname(domain.normalize('NFC').replace(CAPITAL_SHARP_S, '\u00DF'));
   if (ascii === null || !ascii.includes('xn--')) return ascii;
   const labels = decodeALabels(ascii);
   if (labels === null) return null;
