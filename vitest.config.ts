@@ -36,6 +36,16 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             instances: [{ browser: 'chromium' }],
+            commands: {
+              // A real order endpoint and event stream (test/elements/order-backend-command.ts),
+              // loaded through the project's module runner so it can import the TS sources.
+              orderBackend: async (context, request) => {
+                const module = (await context.project.import('./test/elements/order-backend-command.ts')) as {
+                  orderBackend(context: unknown, request: unknown): Promise<unknown>;
+                };
+                return module.orderBackend(context, request);
+              },
+            },
             provider: playwright({
               launchOptions: {
                 executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

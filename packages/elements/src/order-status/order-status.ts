@@ -122,7 +122,8 @@ export class PeekerOrderStatus extends LitElement {
     this.#close('idle');
   }
 
-  protected override updated(changed: PropertyValues): void {
+  // State set here joins the current update (no second render).
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('endpoint') || changed.has('orderId') || changed.has('token')) {
       if (changed.has('orderId') && changed.get('orderId') !== undefined) this.events = [];
       this.#connect();
@@ -132,6 +133,9 @@ export class PeekerOrderStatus extends LitElement {
       this.#lastHeadline = headline;
       this.announcement = headline;
     }
+  }
+
+  protected override updated(): void {
     this.#syncStates();
   }
 
