@@ -51,7 +51,7 @@ export { createFetchTransport } from './availability/create-fetch-transport.ts';
 export type { FetchTransportOptions } from './availability/create-fetch-transport.ts';
 export { parseAvailabilityResponse } from './availability/parse-availability-response.ts';
 export { createMemoryAvailabilityCache, isCacheableRow } from './availability/availability-cache.ts';
-export type { AvailabilityCache, MemoryAvailabilityCacheOptions } from './availability/availability-cache.ts';
+export type { AvailabilityCache, MemoryAvailabilityCache, MemoryAvailabilityCacheOptions } from './availability/availability-cache.ts';
 export { createMemoryRequestBudget } from './availability/request-budget.ts';
 export type { RequestBudgetStore, MemoryRequestBudgetOptions } from './availability/request-budget.ts';
 

@@ -40,6 +40,16 @@ export interface AvailabilityCache {
   clear(): void | Promise<void>;
 }
 
+/** The in-memory cache: every method answers synchronously. */
+export interface MemoryAvailabilityCache extends AvailabilityCache {
+  get(names: readonly string[], now: number): ReadonlyArray<AvailabilityRow | undefined>;
+  set(rows: readonly AvailabilityRow[], ttlMs: number): void;
+  peek(name: string, now: number): AvailabilityRow | undefined;
+  clear(): void;
+  /** How many rows are held (expired ones included until read or evicted). */
+  readonly size: number;
+}
+
 /** Options of {@link createMemoryAvailabilityCache}. */
 export interface MemoryAvailabilityCacheOptions {
   /**
@@ -68,11 +78,7 @@ export function isCacheableRow(row: AvailabilityRow): boolean {
  * });
  * ```
  */
-export function createMemoryAvailabilityCache(options: MemoryAvailabilityCacheOptions = {}): AvailabilityCache & {
-  peek(name: string, now: number): AvailabilityRow | undefined;
-  /** How many rows are held (expired ones included until read or evicted). */
-  readonly size: number;
-} {
+export function createMemoryAvailabilityCache(options: MemoryAvailabilityCacheOptions = {}): MemoryAvailabilityCache {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`Expected options to be an object, got ${describeValue(options)}`);
   }
