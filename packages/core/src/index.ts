@@ -25,6 +25,7 @@ export type { Bundle, BundleSizing, RequiredDomains } from './sizing/bundle.ts';
 export { normalizeDomain } from './domains/normalize-domain.ts';
 export { normalizeHostname } from './domains/normalize-hostname.ts';
 export { parseDomainList } from './domains/parse-domain-list.ts';
+export { compareNames } from './domains/compare-names.ts';
 
 // candidates
 export { generateCandidates } from './candidates/generate-candidates.ts';

@@ -9,6 +9,7 @@ import { createMemoryRequestBudget, type RequestBudgetStore } from './request-bu
 import { createSemaphore } from './semaphore.ts';
 import { UNREACHABLE, unreachableCause } from './unreachable.ts';
 import { Provider, type AvailabilityRow } from './availability-row.ts';
+import { isPlainObject } from '../internal/is-plain-object.ts';
 
 /**
  * The batch function behind a checker: ONE availability call for at most 50 names (the
@@ -262,10 +263,6 @@ interface Batch {
 }
 
 const PROVIDERS: ReadonlySet<string> = new Set(Object.values(Provider));
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function expectFunction(name: string, value: unknown): void {
   if (value !== undefined && typeof value !== 'function') {

@@ -1,12 +1,9 @@
 import { PeekerApiError } from '../errors/peeker-api-error.ts';
 import { describeValue } from '../internal/describe-value.ts';
 import { Provider, type AvailabilityRow } from './availability-row.ts';
+import { isPlainObject } from '../internal/is-plain-object.ts';
 
 const PROVIDERS: ReadonlySet<string> = new Set(Object.values(Provider));
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function invalid(path: string, expected: string, got: unknown): PeekerApiError {
   return new PeekerApiError({

@@ -1,8 +1,8 @@
 /**
  * The one comparison of names (domains, group keys, currencies) used for deterministic
- * sorting across the core, the sandbox and the element (conventions §21: plain UTF-16
- * code-unit order, never `localeCompare`).
- * Internal to `@peeker/core`: never exported from the package entry.
+ * sorting across the core, the sandbox and the element: plain UTF-16 code-unit order, never
+ * `localeCompare` (whose answer depends on the runtime's locale data). Every list of names
+ * the solver returns is sorted by it.
  */
 
 /**

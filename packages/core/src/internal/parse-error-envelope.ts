@@ -4,6 +4,7 @@
  * transport and the server client. Internal: never exported from the package.
  */
 import { PeekerApiError } from '../errors/peeker-api-error.ts';
+import { isPlainObject } from './is-plain-object.ts';
 
 /** Response headers {@link parseErrorEnvelope} looks at, already read from the response. */
 export interface ErrorEnvelopeHeaders {
@@ -21,10 +22,6 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
   404: 'not_found',
   429: 'rate_limited',
 };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Reads a `Retry-After` value: delta-seconds (`"12"`) or an HTTP-date.

@@ -1,4 +1,4 @@
-import { compareNames } from '../internal/compare-names.ts';
+import { compareNames } from '../domains/compare-names.ts';
 import { isPlainObject } from '../internal/is-plain-object.ts';
 import { describeType } from './order-fields.ts';
 import { buildOrderRequest, type OrderInput } from './build-order-request.ts';

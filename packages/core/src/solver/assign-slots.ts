@@ -6,7 +6,7 @@
  */
 import type { AvailabilityRow } from '../availability/availability-row.ts';
 import { classifyRow } from '../availability/row-status.ts';
-import { compareNames } from '../internal/compare-names.ts';
+import { compareNames } from '../domains/compare-names.ts';
 
 /** A chosen name and its latest availability row (`null` while it is being checked). */
 export interface ChosenName {

@@ -3,7 +3,7 @@
  * each pool the `limit` cheapest under the canonical order (cost, then name), sorted.
  * Internal: never exported from the package. (Written with the selection solver.)
  */
-import { compareNames } from '../internal/compare-names.ts';
+import { compareNames } from '../domains/compare-names.ts';
 
 /** Candidate data in parallel arrays, indexed by candidate number. */
 export interface CostColumns {

@@ -6,7 +6,7 @@ import type { AvailabilityRow, Provider } from '../availability/availability-row
 import { PeekerError } from '../errors/peeker-error.ts';
 import { orderableProviders } from '../availability/row-status.ts';
 import type { SelectionProblem } from './selection-problem.ts';
-import { compareNames } from '../internal/compare-names.ts';
+import { compareNames } from '../domains/compare-names.ts';
 import { describeValue } from '../internal/describe-value.ts';
 import { isPlainObject } from '../internal/is-plain-object.ts';
 import { listNames } from './selection-messages.ts';

@@ -1,6 +1,6 @@
 import type { AvailabilityRow, Provider } from '../availability/availability-row.ts';
 import { classifyRow, orderableProviders } from '../availability/row-status.ts';
-import { compareNames } from '../internal/compare-names.ts';
+import { compareNames } from '../domains/compare-names.ts';
 import { assignSlots } from './assign-slots.ts';
 import {
   KIND_COUNT,

@@ -1,7 +1,7 @@
 import { isOrderable } from '../availability/availability-row.ts';
 import type { AvailabilityRow } from '../availability/availability-row.ts';
 import { PeekerError } from '../errors/peeker-error.ts';
-import { compareNames } from '../internal/compare-names.ts';
+import { compareNames } from '../domains/compare-names.ts';
 import type { OptimalSelection, SelectionProblem } from '../solver/selection-problem.ts';
 
 /** Largest number of candidate rows {@link bruteForceSelection} accepts. */

@@ -9,6 +9,7 @@ import {
   toSecretList,
 } from './webhook-signature.ts';
 import type { WebhookEvent } from './webhook-event.ts';
+import { isPlainObject } from '../internal/is-plain-object.ts';
 
 /** Options of {@link verifyWebhook}. */
 export interface VerifyWebhookOptions {
@@ -55,10 +56,6 @@ function fail(code: ConstructorParameters<typeof WebhookVerificationError>[0], m
 
 function quote(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

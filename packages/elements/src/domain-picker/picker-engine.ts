@@ -4,7 +4,7 @@
  * engine-loader.ts as soon as a search starts; nothing on screen needs it before that, so it
  * is not part of the first load. Internal.
  */
-import { solveSelection, type AvailabilityRow, type SelectionResult } from '@peeker/core';
+import { compareNames, solveSelection, type AvailabilityRow, type SelectionResult } from '@peeker/core';
 
 export { pickDomains, solveWithDiversity, defaultPatternCap } from '@peeker/core';
 
@@ -22,6 +22,6 @@ export function solveExact(
   required: { google: number; microsoft: number },
   years: number,
 ): SelectionResult {
-  const pinned = rows.map((row) => row.domain).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const pinned = rows.map((row) => row.domain).sort(compareNames);
   return solveSelection({ rows, required, pinned, years });
 }

@@ -1,3 +1,4 @@
+import { compareNames } from '@peeker/core';
 import type { PeekerDomainPicker } from '../domain-picker/domain-picker.ts';
 
 /** Buttons the harness can press, by their `data-action`. */
@@ -131,7 +132,7 @@ export class DomainPickerHarness {
     return this.options()
       .filter((option) => option.getAttribute('aria-selected') === 'true')
       .map((option) => option.dataset.domain ?? '')
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(compareNames);
   }
 
   /**

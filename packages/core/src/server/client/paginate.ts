@@ -4,6 +4,7 @@
  */
 import { PeekerApiError } from '../../errors/peeker-api-error.ts';
 import type { PeekerHttp } from './peeker-http.ts';
+import { isPlainObject } from '../../internal/is-plain-object.ts';
 
 /** Paging and cancellation options shared by every list method. */
 export interface ListOptions {
@@ -15,10 +16,6 @@ export interface ListOptions {
   perPage?: number;
   /** Stops paging: the iterator rejects with `signal.reason`. */
   signal?: AbortSignal;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function malformed(what: string, requestId: string | undefined): PeekerApiError {
