@@ -21,7 +21,8 @@ interface Backend {
   events: OrderEventsHandler;
 }
 
-let backend: Backend | null = null;
+/** One backend per suite (`request.suite`): browser test files may run side by side. */
+const backends = new Map<string, Backend>();
 
 async function start(): Promise<Backend> {
   const taken = new Set<string>();
@@ -89,14 +90,15 @@ async function start(): Promise<Backend> {
   return { url: `http://127.0.0.1:${port}`, server, taken, orders, bodies, events };
 }
 
-/** What the browser may ask. */
-export type OrderBackendOp =
+/** What the browser may ask (every request names its suite). */
+export type OrderBackendOp = { suite?: string } & (
   | { op: 'start' }
   | { op: 'markTaken'; domains: string[] }
   | { op: 'publish'; event: WebhookEvent }
   | { op: 'token'; orderId: string }
   | { op: 'state' }
-  | { op: 'stop' };
+  | { op: 'stop' }
+);
 
 /**
  * The browser command: `server.commands.orderBackend({ op })`.
@@ -105,24 +107,22 @@ export type OrderBackendOp =
  * @returns JSON-safe answers
  */
 export async function orderBackend(_context: unknown, request: OrderBackendOp): Promise<unknown> {
-  if (request.op === 'start') {
-    if (backend) {
-      backend.taken.clear();
-      backend.orders.length = 0;
-      backend.bodies.length = 0;
-    } else backend = await start();
-    return { url: backend.url };
-  }
-  if (request.op === 'stop') {
-    const running = backend;
-    backend = null;
+  const suite = request.suite ?? 'default';
+  if (request.op === 'start' || request.op === 'stop') {
+    // A new server each time: nothing (taken names, orders, remembered receipts) carries over.
+    const running = backends.get(suite);
+    backends.delete(suite);
     if (running) {
       running.events.close();
       running.server.closeAllConnections();
       await new Promise<void>((resolve) => running.server.close(() => resolve()));
     }
-    return null;
+    if (request.op === 'stop') return null;
+    const started = await start();
+    backends.set(suite, started);
+    return { url: started.url };
   }
+  const backend = backends.get(suite);
   if (!backend) throw new Error('orderBackend: call { op: "start" } first');
   switch (request.op) {
     case 'markTaken':

@@ -20,7 +20,7 @@ declare module 'vitest/browser' {
 let base = '';
 let seq = 0;
 
-const backend = (request: Record<string, unknown>) => server.commands.orderBackend(request);
+const backend = (request: Record<string, unknown>) => server.commands.orderBackend({ ...request, suite: 'order-status' });
 
 async function publish(event: WebhookEvent): Promise<void> {
   await backend({ op: 'publish', event });
