@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { abortableSleep, raceAbort } from '../../../packages/core/src/internal/abortable-sleep.ts';
 import { anySignal } from '../../../packages/core/src/availability/any-signal.ts';
-import { computeBackoff } from '../../../packages/core/src/availability/backoff.ts';
+import { computeBackoff } from '../../../packages/core/src/internal/backoff.ts';
 import { createRateBudget } from '../../../packages/core/src/availability/rate-budget.ts';
 import { createMemoryRequestBudget } from '../../../packages/core/src/availability/request-budget.ts';
 import { createSemaphore } from '../../../packages/core/src/availability/semaphore.ts';

@@ -1,7 +1,7 @@
 import { normalizeHostname } from '../domains/normalize-hostname.ts';
 import { PeekerError } from '../errors/peeker-error.ts';
 import { abortableSleep, raceAbort } from '../internal/abortable-sleep.ts';
-import { computeBackoff } from './backoff.ts';
+import { computeBackoff } from '../internal/backoff.ts';
 import { describeValue } from '../internal/describe-value.ts';
 import { createMemoryAvailabilityCache, isCacheableRow, type AvailabilityCache } from './availability-cache.ts';
 import { createRateBudget } from './rate-budget.ts';

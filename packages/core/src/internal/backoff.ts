@@ -1,5 +1,6 @@
 /**
- * Retry delays for the availability checker. Internal: never exported from the package.
+ * Retry delays, one formula for the availability checker and the server client's order retries.
+ * Internal: never exported from the package.
  */
 
 /** Inputs of {@link computeBackoff}. */

@@ -11,6 +11,7 @@ import { normalizeDomain } from '../../domains/normalize-domain.ts';
 import { PeekerApiError } from '../../errors/peeker-api-error.ts';
 import { PeekerError } from '../../errors/peeker-error.ts';
 import { abortableSleep } from '../../internal/abortable-sleep.ts';
+import { computeBackoff } from '../../internal/backoff.ts';
 import { describeValue } from '../../internal/describe-value.ts';
 import { buildOrderRequest, type BuildOrderOptions, type OrderInput } from '../../order/build-order-request.ts';
 import type { OrderRequest } from '../../order/order-request.ts';
@@ -406,9 +407,16 @@ export function createPeekerClient(options: PeekerClientOptions): PeekerClient {
         } catch (error) {
           const retryable = PeekerError.is(error) && error.retryable && error.code !== 'client_closed';
           if (!retryable || attempt > retries || o.signal?.aborted) throw error;
-          const backoff = retryDelayMs * 2 ** (attempt - 1);
-          const jitter = Math.floor(Math.random() * Math.min(1000, retryDelayMs));
-          await abortableSleep(Math.max(backoff, error.retryAfterMs ?? 0) + jitter, o.signal);
+          const delay = computeBackoff({
+            retryIndex: attempt - 1,
+            minBackoffMs: retryDelayMs,
+            maxBackoffMs: 30_000,
+            factor: 2,
+            maxJitterMs: Math.min(1000, retryDelayMs),
+            retryAfterMs: error.retryAfterMs,
+            random: Math.random,
+          });
+          await abortableSleep(delay, o.signal);
         }
       }
     },
