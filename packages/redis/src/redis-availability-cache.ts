@@ -11,6 +11,17 @@ export interface RedisAvailabilityCacheSettings {
   now: () => number;
 }
 
+/**
+ * Writes one batch of rows in one round trip: KEYS = row keys, ARGV = JSON and PX per key.
+ * (A multi-key script: on Redis Cluster give the prefix a hash tag, see the README.)
+ */
+const SET_ROWS_SCRIPT = `
+for i, key in ipairs(KEYS) do
+  redis.call('SET', key, ARGV[2 * i - 1], 'PX', ARGV[2 * i])
+end
+return #KEYS
+`;
+
 /** What is stored per name: the row and when it expires (`checked_at + ttlMs`). */
 interface StoredRow {
   row: AvailabilityRow;
@@ -23,8 +34,8 @@ interface StoredRow {
  * they expire (a row is keyed by when Peeker answered), so the local copy cannot go stale;
  * only `clear()` on another instance is not seen by this one's local copy.
  *
- * Lookups: local hits first, then one `MGET` for the rest. Writes: local, then one `SET … PX`
- * per row (pipelined). `stale`/`errored` rows and rows without `checked_at` are never
+ * Lookups: local hits first, then one `MGET` for the rest. Writes: local, then one Lua call
+ * per batch (`SET … PX` per row). `stale`/`errored` rows and rows without `checked_at` are never
  * stored. When Redis is down or slow, lookups answer from the local LRU only and writes keep
  * only the local copy: the cache degrades to per-process, checks never fail because of it.
  */
@@ -66,19 +77,22 @@ export function createRedisAvailabilityCache(settings: RedisAvailabilityCacheSet
       local.set(keep, ttlMs);
       if (connection.degraded) return;
       const at = now();
-      await Promise.all(
-        keep.map(async (row) => {
-          const expiresAt = (row.checked_at as number) + ttlMs;
-          const left = Math.floor(expiresAt - at);
-          if (left <= 0) return;
-          const stored: StoredRow = { row, expiresAt };
-          try {
-            await connection.run(['SET', key(row.domain), JSON.stringify(stored), 'PX', String(left)]);
-          } catch {
-            // Kept locally; only sharing is lost.
-          }
-        }),
-      );
+      const keys: string[] = [];
+      const args: string[] = [];
+      for (const row of keep) {
+        const expiresAt = (row.checked_at as number) + ttlMs;
+        const left = Math.floor(expiresAt - at);
+        if (left <= 0) continue;
+        const stored: StoredRow = { row, expiresAt };
+        keys.push(key(row.domain));
+        args.push(JSON.stringify(stored), String(left));
+      }
+      if (keys.length === 0) return;
+      try {
+        await connection.script(SET_ROWS_SCRIPT, keys, args);
+      } catch {
+        // Kept locally; only sharing is lost.
+      }
     },
     peek(name, at) {
       return local.peek(name, at);
