@@ -17,7 +17,8 @@ import { renderOption } from './domain-option.ts';
 import type { DownloadKind } from './downloads.ts';
 import { formatMoney } from './formatters.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
-import { DEFAULT_VIEW, applyView, renderToolbar, type ListView } from './list-toolbar.ts';
+import type { ListView } from './list-toolbar.ts';
+import { loadListToolbar, loadedListToolbar } from './list-toolbar-loader.ts';
 import { horizonCents, naiveCost } from './naive-baseline.ts';
 import { notice, type Notice } from './notice.ts';
 import { SearchController } from './search-controller.ts';
@@ -177,7 +178,7 @@ export class PeekerDomainPicker extends LitElement {
   @state() private formDisabled = false;
   @state() private now = Date.now();
   /** How the list is sorted and filtered (display only). */
-  @state() private view: ListView = DEFAULT_VIEW;
+  @state() private view: ListView | null = null;
   /** The "Check your own names" disclosure is open. */
   @state() private pasteOpen = false;
 
@@ -194,6 +195,7 @@ export class PeekerDomainPicker extends LitElement {
   #ideasKey = '';
   #ticker: ReturnType<typeof setInterval> | undefined;
   #scrollActive = false;
+  #toolbarRequested = false;
 
   /** Checking: ideas for the settled brand, the customer's own names, retries. */
   readonly #search = new SearchController(this, {
@@ -373,6 +375,11 @@ export class PeekerDomainPicker extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    // the sort and filter controls load once there is a list to sort
+    if (this.#entries.size > 0 && !this.#toolbarRequested) {
+      this.#toolbarRequested = true;
+      this.#track(loadListToolbar().then(() => this.requestUpdate()));
+    }
     if (FORM_INPUTS.some((key) => changed.has(key))) this.#syncForm();
     this.#syncStates();
     if (this.#scrollActive) {
@@ -728,7 +735,9 @@ export class PeekerDomainPicker extends LitElement {
 
   /** The entries the list shows, sorted and filtered by the toolbar. */
   #visibleEntries(): Entry[] {
-    return applyView([...this.#entries.values()], this.view, this.#years, this.tlds);
+    const entries = [...this.#entries.values()];
+    const toolbar = loadedListToolbar();
+    return toolbar && this.view ? toolbar.applyView(entries, this.view, this.#years, this.tlds) : entries;
   }
 
   // ---------------------------------------------------------------- event handlers
@@ -837,7 +846,8 @@ export class PeekerDomainPicker extends LitElement {
     // a Google-only name cannot help once Google is full and Microsoft slots are still open
     const googleOnlyUseless = slots.microsoft.length < req.microsoft && slots.google.length >= req.google;
     const entries = [...this.#entries.values()];
-    const visible = applyView(entries, this.view, this.#years, this.tlds);
+    const visible = this.#visibleEntries();
+    const toolbar = loadedListToolbar();
     const empty = entries.length === 0;
     const active = this.#activeEntry;
     const busy = this.#busy;
@@ -877,7 +887,9 @@ export class PeekerDomainPicker extends LitElement {
         : nothing}
       ${this.#renderNotices()}
       <p id="results-label" class="list-label" ?hidden=${empty}>${m.resultsLabel}</p>
-      ${empty ? nothing : renderToolbar(this.view, entries, this.tlds, visible.length, m, locked, (view) => (this.view = view))}
+      ${empty || !toolbar
+        ? nothing
+        : toolbar.renderToolbar(this.view ?? toolbar.DEFAULT_VIEW, entries, this.tlds, visible.length, m, locked, (view) => (this.view = view))}
       <p id="results-help" class="hint" ?hidden=${empty}>${m.resultsHelp}</p>
       <div id="results" part="listbox" class="listbox" role="listbox" aria-multiselectable="true"
         aria-labelledby="results-label" aria-describedby="results-help" aria-busy=${String(busy)}

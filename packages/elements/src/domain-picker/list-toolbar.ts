@@ -1,7 +1,8 @@
 /**
  * Sorting and filtering the list of `<peeker-domain-picker>`: the view settings, the function
  * that applies them, and the controls. The view only changes what is shown; the selection,
- * the solver's pool and the checks never depend on it. Internal.
+ * the solver's pool and the checks never depend on it. Loaded with the first rows
+ * (list-toolbar-loader.ts), not part of the first load. Internal.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PeekerMessages } from '../messages.ts';
