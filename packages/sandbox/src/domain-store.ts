@@ -3,13 +3,14 @@
  * domains; forwarding jobs repoint them and finish after one progress step.
  */
 import type { Provider } from '@peeker/core';
+import type { ForwardingJob, PeekerDomain } from '@peeker/core/server';
 import { invalidRequest, notFound } from './errors.ts';
 import type { IdFactory } from './ids.ts';
 import { isoSeconds } from './timestamps.ts';
 import { isHttpUrl } from './validate.ts';
 
-/** A domain row as answered by `GET /domains`. */
-export interface SandboxDomain {
+/** A domain row as answered by `GET /domains`: the client's `PeekerDomain`, narrowed to what the sandbox sends. */
+export interface SandboxDomain extends PeekerDomain {
   id: string;
   domain: string;
   category: 'inventory' | 'connected';
@@ -22,8 +23,8 @@ export interface SandboxDomain {
   created_at: string;
 }
 
-/** A forwarding job as answered. */
-export interface ForwardingJobRow {
+/** A forwarding job as answered: the client's `ForwardingJob`, narrowed. */
+export interface ForwardingJobRow extends ForwardingJob {
   id: string;
   status: 'in_progress' | 'completed' | 'partial_success' | 'failed';
   completed_count: number;

@@ -19,6 +19,7 @@
 import { assignSlots } from '@peeker/core';
 import { createHash } from 'node:crypto';
 import type { Provider } from '@peeker/core';
+import type { OrderLineItem, OrderReceipt, PeekerOrder, PendingAction } from '@peeker/core/server';
 import type { BundleStore } from './bundle-store.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { DomainStore, SandboxDomain } from './domain-store.ts';
@@ -33,11 +34,8 @@ import type { WebhookDispatcher } from './webhook-dispatcher.ts';
 const GOOGLE_LICENSE_CENTS = 100;
 const MICROSOFT_LICENSE_CENTS = 900;
 
-interface LineItem {
-  type: string;
-  quantity: number;
-  amount_cents: number;
-}
+/** One line of an order's costs, as the client reads it. */
+type LineItem = OrderLineItem;
 
 interface OrderRecord {
   id: string;
@@ -55,8 +53,8 @@ interface OrderRecord {
   personas: OrderPersona[];
 }
 
-/** A pending action row. */
-export interface PendingActionRow {
+/** A pending action row: the client's `PendingAction` plus the order it belongs to. */
+export interface PendingActionRow extends PendingAction {
   id: string;
   type: string;
   reason: string;
@@ -125,7 +123,8 @@ export function createOrderStore(deps: OrderStoreDeps): OrderStore {
     if (order === undefined) throw notFound('order');
     return order;
   };
-  const receiptOf = (o: OrderRecord): Record<string, unknown> => ({
+  // Typed as the client's resources (the same shapes, checked by the compiler), returned as plain records.
+  const receiptOf = (o: OrderRecord): OrderReceipt & Record<string, unknown> => ({
     id: o.id,
     user_id: o.user_id,
     email: o.email,
@@ -136,7 +135,7 @@ export function createOrderStore(deps: OrderStoreDeps): OrderStore {
     renews_at: isoSeconds(o.renews_at_ms),
     created_at: isoSeconds(o.created_at_ms),
   });
-  const fullOf = (o: OrderRecord): Record<string, unknown> => ({
+  const fullOf = (o: OrderRecord): PeekerOrder & Record<string, unknown> => ({
     ...receiptOf(o),
     costs: { total_cents: o.total_cents, currency: 'usd', line_items: o.line_items.map((l) => ({ ...l })) },
     domains: { registered: [...o.registered], imported: [] },

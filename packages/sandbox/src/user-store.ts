@@ -3,13 +3,14 @@
  * case-insensitively); orders create or reuse users by email. Sequencer credentials are
  * never stored or returned: a user keeps only `{provider, client_id}`.
  */
+import type { PeekerUser } from '@peeker/core/server';
 import { invalidRequest, notFound } from './errors.ts';
 import type { IdFactory } from './ids.ts';
 import { isoSeconds } from './timestamps.ts';
 import { isEmail, isPlainObject, readClientId, requireString } from './validate.ts';
 
-/** A user as answered. */
-export interface SandboxUser {
+/** A user as answered: the client's `PeekerUser`, narrowed. */
+export interface SandboxUser extends PeekerUser {
   id: string;
   email: string;
   first_name: string | null;
