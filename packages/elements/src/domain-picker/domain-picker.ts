@@ -65,21 +65,25 @@ const isAbort = (error: unknown): boolean =>
  * @csspart status - The status (icon and text) of one name.
  * @csspart price - The prices of one name.
  * @csspart meter - A Google or Microsoft meter.
- * @csspart summary - The selection summary with totals and actions.
+ * @csspart summary - The selection summary: chosen names, totals, cost picture and actions.
+ * @csspart cost-chart - The cost picture: first year against renewals over the horizon.
  * @csspart button - Every button.
+ *
+ * Colour defaults are `light-dark(light, dark)`: the element follows `prefers-color-scheme`;
+ * `peeker-domain-picker { color-scheme: light }` on a page without a dark theme keeps it light.
  *
  * @cssproperty [--peeker-font-family=inherit] - Font family.
  * @cssproperty [--peeker-font-size=1rem] - Base font size.
- * @cssproperty [--peeker-text-color=#1f2328] - Text colour.
- * @cssproperty [--peeker-muted-color=#57606a] - Secondary text colour.
- * @cssproperty [--peeker-surface-color=#ffffff] - Background of inputs and the panel.
- * @cssproperty [--peeker-border-color=#8c959f] - Borders.
- * @cssproperty [--peeker-accent-color=#0b57d0] - Buttons, focus ring, selected rows.
- * @cssproperty [--peeker-accent-text-color=#ffffff] - Text on the accent colour.
- * @cssproperty [--peeker-selected-color=#e8f0fe] - Background of chosen rows.
- * @cssproperty [--peeker-success-color=#1a7f37] - Available icon, met meters.
- * @cssproperty [--peeker-danger-color=#b3261e] - Taken, invalid and error icons; error notices.
- * @cssproperty [--peeker-warning-color=#8a4b00] - Premium, stale, Google-only flags; warnings.
+ * @cssproperty [--peeker-text-color=light-dark(#1f2328, #e6edf3)] - Text colour.
+ * @cssproperty [--peeker-muted-color=light-dark(#57606a, #9ea7b3)] - Secondary text colour.
+ * @cssproperty [--peeker-surface-color=light-dark(#ffffff, #161b22)] - Background of inputs and the panel.
+ * @cssproperty [--peeker-border-color=light-dark(#8c959f, #6e7681)] - Borders.
+ * @cssproperty [--peeker-accent-color=light-dark(#0b57d0, #8ab4f8)] - Buttons, focus ring, selected rows.
+ * @cssproperty [--peeker-accent-text-color=light-dark(#ffffff, #0d1117)] - Text on the accent colour.
+ * @cssproperty [--peeker-selected-color=light-dark(#e8f0fe, #1c2d4a)] - Background of chosen rows.
+ * @cssproperty [--peeker-success-color=light-dark(#1a7f37, #3fb950)] - Available icon, met meters.
+ * @cssproperty [--peeker-danger-color=light-dark(#b3261e, #ff7b72)] - Taken, invalid and error icons; error notices.
+ * @cssproperty [--peeker-warning-color=light-dark(#8a4b00, #d29922)] - Premium, stale, Google-only flags; warnings.
  * @cssproperty [--peeker-radius=6px] - Corner radius.
  * @cssproperty [--peeker-space=0.75rem] - Space between sections.
  * @cssproperty [--peeker-row-gap=0.25rem] - Space between rows.
