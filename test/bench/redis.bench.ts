@@ -136,12 +136,14 @@ it('Redis stores: overhead vs memory, and 3 processes under one key', async () =
     samples.push([performance.now(), sandbox.stats.availabilityRequests]);
     const stats = sandbox.stats;
     await sandbox.close();
+    // Largest increase between two samples at most 60 s apart (sampling every 100 ms, so a
+    // true 60 s window may hold a few more: the sandbox's own limiter is the exact check).
     let maxWindow = 0;
     let j = 0;
     for (let i = 0; i < samples.length; i += 1) {
       const [t, n] = samples[i] as [number, number];
       while ((samples[j] as [number, number])[0] < t - WINDOW_MS) j += 1;
-      maxWindow = Math.max(maxWindow, n - (samples[Math.max(0, j - 1)] as [number, number])[1]);
+      maxWindow = Math.max(maxWindow, n - (samples[j] as [number, number])[1]);
     }
     const answered = answers.reduce((n, a) => n + a.count, 0);
     const errored = answers.reduce((n, a) => n + a.errored, 0);
@@ -156,9 +158,9 @@ it('Redis stores: overhead vs memory, and 3 processes under one key', async () =
         max: maxWindow,
         runs: 1,
         reference: 'limit 600/min',
-        target: '≤ 600',
-        met: maxWindow <= 600,
-        note: `${stats.availabilityRequests} requests in all; budget 570/min per key (5 % headroom)`,
+        target: '≤ 600, 0 refused',
+        met: maxWindow <= 600 && stats.rateLimited === 0,
+        note: `sandbox limiter (600 in any 60 s) refused ${stats.rateLimited}; ${stats.availabilityRequests} requests in all; budget 570/min per key (5 % headroom)`,
       },
       {
         section: SECTION,

@@ -33,7 +33,7 @@ export async function runInstance(): Promise<void> {
   const send = (message: InstanceMessage): void => void process.send?.(message);
   const useRedis = env.STORES !== 'memory';
   const stores = useRedis
-    ? createRedisStores({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, expectedInstances: Number(env.INSTANCES), commandTimeoutMs: 250, cooldownMs: 200, onWarning: () => undefined })
+    ? createRedisStores({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, expectedInstances: Number(env.INSTANCES), onWarning: () => undefined })
     : undefined;
   await stores?.ready();
   let upstream429 = 0;
