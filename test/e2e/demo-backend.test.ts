@@ -1,7 +1,8 @@
 /**
- * The demo's partner backend on its own (no browser): it must re-check and validate the
- * browser's draft before ordering, answer bad bodies with 4xx, and never echo the Smartlead
- * password. Real sandbox, real handlers, loopback HTTP.
+ * The demo's partner backend on its own (no browser): its routes are `@peeker/core/server`'s
+ * handlers, so the draft is re-checked before ordering, taken names come back as 409 with
+ * replacements, bad bodies get 4xx, the order's events stream to its token holder, and the
+ * Smartlead password is never echoed. Real sandbox, real handlers, loopback HTTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
@@ -41,13 +42,13 @@ afterAll(async () => {
 });
 
 describe('demo backend /api/orders', () => {
-  it('refuses a draft with a taken name before Peeker sees it, naming the domain', async () => {
+  it('answers a name taken since the check with 409 names_taken, naming the domain', async () => {
     const domains = [...cheapest.domains.slice(1), 'taken-acme.com'];
     const { status, text } = await post('/api/orders', JSON.stringify({ order: { ...config.order, domains } }));
-    expect(status).toBe(400);
-    const body = JSON.parse(text) as { error: { code: string; details: { issues: { code: string; path: string }[] } } };
-    expect(body.error.code).toBe('invalid_order');
-    expect(body.error.details.issues.map((i) => i.code)).toContain('not_orderable');
+    expect(status).toBe(409);
+    const body = JSON.parse(text) as { error: { code: string; details: { taken: { domain: string }[] } } };
+    expect(body.error.code).toBe('names_taken');
+    expect(body.error.details.taken.map((t) => t.domain)).toEqual(['taken-acme.com']);
     expect(text).not.toContain('demo-smartlead-password');
   });
 
@@ -55,22 +56,29 @@ describe('demo backend /api/orders', () => {
     // Only Google slots' worth of names plus Google-only extras: the split is impossible or the count is off.
     const domains = cheapest.google.concat(cheapest.google.slice(0, cheapest.microsoft.length).map((d) => `x${d}`));
     const { status, text } = await post('/api/orders', JSON.stringify({ order: { ...config.order, domains } }));
-    expect(status).toBe(400);
-    expect(JSON.parse(text).error.code).toBe('invalid_order');
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    expect(['invalid_order', 'names_taken']).toContain(JSON.parse(text).error.code);
   });
 
-  it('answers a body that is not JSON with 400 invalid_request', async () => {
+  it('answers a body that is not JSON with 400 invalid_json', async () => {
     const { status, text } = await post('/api/orders', '{"order": ');
     expect(status).toBe(400);
-    expect(JSON.parse(text).error.code).toBe('invalid_request');
+    expect(JSON.parse(text).error.code).toBe('invalid_json');
   });
 
-  it('places a valid order and returns the receipt, without the password', async () => {
+  it('places a valid order, returns the receipt and an events token, and streams the order to its holder only', async () => {
     const { status, text } = await post('/api/orders', JSON.stringify({ order: { ...config.order, domains: cheapest.domains } }));
     expect(status).toBe(200);
-    const body = JSON.parse(text) as { data: { id: string; domain_count: number } };
+    const body = JSON.parse(text) as { data: { id: string; domain_count: number }; events: { token: string } };
     expect(body.data.id).toMatch(/^ord_/);
     expect(body.data.domain_count).toBe(cheapest.domains.length);
     expect(text).not.toContain('demo-smartlead-password');
+    const refused = await fetch(`${origin}/api/orders/events?order=${body.data.id}&token=${encodeURIComponent(`1.${'x'.repeat(43)}`)}`);
+    expect(refused.status).toBe(403);
+    const stream = await fetch(`${origin}/api/orders/events?order=${body.data.id}&token=${encodeURIComponent(body.events.token)}`);
+    const events = await stream.text();
+    expect(events.match(/"type":"domain\.connected"/g)).toHaveLength(cheapest.domains.length);
+    expect(events).toContain('"type":"order.completed"');
   });
 });

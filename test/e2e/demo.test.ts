@@ -1,7 +1,11 @@
 /**
- * End to end: the real demo (Vite dev server with the sandbox, the availability handler,
- * the order backend and the webhook receiver inside it) driven in real Chromium, from a
- * brand to `order.completed`. Nothing is mocked.
+ * End to end: the real demo (Vite dev server with the sandbox and `@peeker/core/server`'s
+ * availability, order, order-events and webhook handlers inside it) driven in real Chromium.
+ * Nothing is mocked. Journeys: a brand to a completed order followed live; the same brand
+ * twice (the names bought the first time are taken the second: the picker must end with a
+ * completed order on other names, through an explicit "taken: here are replacements" step if
+ * the server found them, never "confirmed" followed by a rejection); a double press of
+ * Confirm sends one order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright';
@@ -13,9 +17,57 @@ const demoRoot = fileURLToPath(new URL('../../demo/', import.meta.url));
 
 let server: ViteDevServer;
 let browser: Browser;
-let page: Page;
 let origin: string;
-const pageErrors: string[] = [];
+
+interface Placed {
+  orderId: string;
+  domains: string[];
+}
+
+/** Opens the demo and records what the page sees: placed orders, notices over time, page errors. */
+async function openDemo(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript(() => {
+    const w = window as unknown as { placed: unknown[]; noticeLog: string[] };
+    w.placed = [];
+    w.noticeLog = [];
+    document.addEventListener('peeker-order-placed', (event) => {
+      const picker = event.target as HTMLElement & { value: string[] };
+      w.placed.push({ orderId: (event as CustomEvent).detail.orderId, domains: picker.value });
+    });
+    // Every notice the picker ever shows, to prove "confirmed" never precedes a rejection.
+    customElements.whenDefined('peeker-domain-picker').then(() => {
+      const picker = document.querySelector('peeker-domain-picker');
+      if (picker?.shadowRoot) {
+        new MutationObserver(() => {
+          const text = [...picker.shadowRoot!.querySelectorAll('.notices .notice, [data-role="review"]')].map((n) => n.textContent?.replace(/\s+/g, ' ').trim()).join(' | ');
+          if (text && w.noticeLog.at(-1) !== text) w.noticeLog.push(text);
+        }).observe(picker.shadowRoot, { subtree: true, childList: true, characterData: true });
+      }
+    });
+  });
+  await page.goto(origin);
+  await expect.poll(() => page.locator('#bundle-line').textContent(), { timeout: 30_000 }).toContain('15 Google, 4 Microsoft');
+  return { page, errors };
+}
+
+const settle = (page: Page) =>
+  page.locator('peeker-domain-picker').evaluate((el) => (el as unknown as { checksComplete: Promise<unknown> }).checksComplete);
+
+async function fillFor(page: Page, brand: string): Promise<string[]> {
+  await page.locator('peeker-domain-picker #brand').fill(brand);
+  await page.locator('peeker-domain-picker [data-action="fill"]:not([disabled])').waitFor({ timeout: 60_000 });
+  await settle(page);
+  await page.locator('peeker-domain-picker [data-action="fill"]').click();
+  await settle(page);
+  return page.locator('peeker-domain-picker').evaluate((el) => (el as unknown as { value: string[] }).value);
+}
+
+const placed = (page: Page) => page.evaluate(() => (window as unknown as { placed: Placed[] }).placed);
+const noticeLog = (page: Page) => page.evaluate(() => (window as unknown as { noticeLog: string[] }).noticeLog);
+const statusHeadline = (page: Page) => page.locator('peeker-order-status [part="headline"]').textContent();
 
 beforeAll(async () => {
   server = await createServer({
@@ -33,8 +85,6 @@ beforeAll(async () => {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: chromiumArgs,
   });
-  page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
 }, 120_000);
 
 afterAll(async () => {
@@ -42,41 +92,90 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('the demo, from brand to order.completed', () => {
-  it('picks the cheapest valid set, places the order and shows every verified webhook', async () => {
-    await page.goto(origin);
-    await expect.poll(() => page.locator('#bundle-line').textContent(), { timeout: 30_000 }).toContain(
-      '15 Google, 4 Microsoft',
-    );
-
-    // The customer types a brand; the element checks names through the partner's handler.
-    await page.locator('peeker-domain-picker #brand').fill('acme');
-    await page.locator('peeker-domain-picker [data-action="fill"]:not([disabled])').waitFor({ timeout: 60_000 });
-    await page.locator('peeker-domain-picker').evaluate((el) => (el as unknown as { checksComplete: Promise<unknown> }).checksComplete);
-    await page.locator('peeker-domain-picker [data-action="fill"]').click();
-    await page.locator('peeker-domain-picker').evaluate((el) => (el as unknown as { checksComplete: Promise<unknown> }).checksComplete);
-
-    const chosen = await page
-      .locator('peeker-domain-picker')
-      .evaluate((el) => (el as unknown as { value: string[] }).value);
+describe('the demo in Chromium', () => {
+  it('picks the cheapest valid set, places the order and follows it live to order.completed', async () => {
+    const { page, errors } = await openDemo();
+    const chosen = await fillFor(page, 'acme');
     expect(chosen).toHaveLength(19);
 
-    // Confirm: the element re-checks the names fresh, then emits peeker-order-ready; the
-    // page posts the draft, the backend adds the Smartlead login and places the order.
     await page.locator('peeker-domain-picker [data-action="confirm"]').click();
-    await expect.poll(() => page.locator('#order-status').textContent(), { timeout: 30_000 }).toMatch(/Order ord_/);
+    await expect.poll(() => placed(page), { timeout: 30_000 }).toHaveLength(1);
+    const [order] = await placed(page);
+    expect(order!.domains).toEqual(chosen);
+    await expect.poll(() => page.locator('peeker-domain-picker').evaluate((el) => el.matches(':state(confirmed)'))).toBe(true);
+    expect((await noticeLog(page)).join(' ')).toContain(`Order confirmed (${order!.orderId})`);
+    // Focus stays in the picker (on its confirmation), never on <body>.
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('peeker-domain-picker');
 
-    // Signed webhooks from the sandbox, verified by the backend, relayed to the page.
-    await page.locator('#timeline li[data-type="order.completed"]').waitFor({ timeout: 30_000 });
-    const types = await page.locator('#timeline li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.type));
+    // The order's signed webhooks, verified by the backend, streamed to <peeker-order-status>.
+    await expect.poll(() => statusHeadline(page), { timeout: 30_000 }).toContain('completed');
+    const types = await page.locator('peeker-order-status').evaluate((el) =>
+      (el as unknown as { receivedEvents: { type: string }[] }).receivedEvents.map((e) => e.type),
+    );
     expect(types).toContain('order.in_progress');
     expect(types.filter((t) => t === 'domain.connected')).toHaveLength(19);
-    await expect.poll(() => page.locator('#order-status').textContent()).toMatch(/completed/);
+    expect(await page.locator('peeker-order-status progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(19);
 
     // The page never saw a secret.
     const html = await page.content();
     expect(html).not.toContain('demo-smartlead-password');
     expect(html).not.toContain('pk_test_');
-    expect(pageErrors).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('quokka twice: the second order completes on other names, never "confirmed" then rejected', async () => {
+    const first = await openDemo();
+    const bought = await fillFor(first.page, 'quokka');
+    await first.page.locator('peeker-domain-picker [data-action="confirm"]').click();
+    await expect.poll(() => placed(first.page), { timeout: 30_000 }).toHaveLength(1);
+    await expect.poll(() => statusHeadline(first.page), { timeout: 30_000 }).toContain('completed');
+    await first.page.close();
+
+    // Reload: the same brand again. The list comes from the server's cache (the bought names
+    // look available there); the fresh re-checks find them taken.
+    const second = await openDemo();
+    const again = await fillFor(second.page, 'quokka');
+    expect(again.some((d) => bought.includes(d))).toBe(true);
+    await second.page.locator('peeker-domain-picker [data-action="confirm"]').click();
+    await settle(second.page);
+    const review = second.page.locator('peeker-domain-picker [data-role="review"]');
+    expect(await placed(second.page)).toHaveLength(0);
+    const reviewText = (await review.textContent())!.replace(/\s+/g, ' ');
+    // Either the browser's fresh re-check or the server's (409) found the bought names taken.
+    expect(reviewText).toMatch(/Some names changed since they were checked|These names were taken since they were checked/);
+    expect(reviewText).toMatch(/is Taken now; replaced with/i);
+    for (const name of bought.filter((d) => again.includes(d))) expect(reviewText).toContain(name);
+    expect((await noticeLog(second.page)).join(' ')).not.toMatch(/confirmed/i);
+
+    await second.page.locator('peeker-domain-picker [data-action="confirm-again"]').click();
+    await expect.poll(() => placed(second.page), { timeout: 30_000 }).toHaveLength(1);
+    const [order] = await placed(second.page);
+    expect(order!.domains).toHaveLength(19);
+    expect(order!.domains.filter((d) => bought.includes(d))).toEqual([]);
+    await expect.poll(() => statusHeadline(second.page), { timeout: 30_000 }).toContain('completed');
+    // Nothing said "not placed" or "confirmed" before the real confirmation.
+    const log = await noticeLog(second.page);
+    const firstConfirmed = log.findIndex((t) => /Order confirmed/.test(t));
+    expect(log.slice(0, firstConfirmed).join(' ')).not.toMatch(/confirmed|not placed/i);
+    expect(second.errors).toEqual([]);
+    await second.page.close();
+  }, 180_000);
+
+  it('a double press of Confirm sends one order', async () => {
+    const { page, errors } = await openDemo();
+    await fillFor(page, 'wombat');
+    await page.locator('peeker-domain-picker').evaluate((el) => {
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="confirm"]')!;
+      button.click();
+      button.click();
+    });
+    await expect.poll(() => placed(page), { timeout: 30_000 }).toHaveLength(1);
+    await settle(page);
+    expect(await page.locator('peeker-domain-picker [data-action="confirm"]').isDisabled()).toBe(true);
+    await expect.poll(() => statusHeadline(page), { timeout: 30_000 }).toContain('completed');
+    expect(await placed(page)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
   }, 120_000);
 });
