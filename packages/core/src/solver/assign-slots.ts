@@ -7,6 +7,7 @@
 import type { AvailabilityRow } from '../availability/availability-row.ts';
 import { classifyRow } from '../availability/row-status.ts';
 import { compareNames } from '../domains/compare-names.ts';
+import { tieBreak } from './tie-break.ts';
 
 /** A chosen name and its latest availability row (`null` while it is being checked). */
 export interface ChosenName {
@@ -54,7 +55,7 @@ export function assignSlots(
   chosen: readonly ChosenName[],
   required: { readonly google: number; readonly microsoft: number },
 ): SlotAssignment {
-  const sorted = [...chosen].sort((a, b) => compareNames(a.domain, b.domain));
+  const sorted = [...chosen].sort((a, b) => tieBreak(a.domain, b.domain));
   const googleOnly: string[] = [];
   const microsoftOnly: string[] = [];
   const dual: string[] = [];

@@ -3,7 +3,7 @@
  * each pool the `limit` cheapest under the canonical order (cost, then name), sorted.
  * Internal: never exported from the package. (Written with the selection solver.)
  */
-import { compareNames } from '../domains/compare-names.ts';
+import { tieBreak } from './tie-break.ts';
 
 /** Candidate data in parallel arrays, indexed by candidate number. */
 export interface CostColumns {
@@ -138,7 +138,7 @@ function sortByCostThenName(list: readonly number[], columns: CostColumns): numb
     const end = runStart[r + 1] as number;
     if (end - start < 2) continue;
     if (end - start > 16) {
-      const run = out.slice(start, end).sort((a, b) => compareNames(names[a] as string, names[b] as string));
+      const run = out.slice(start, end).sort((a, b) => tieBreak(names[a] as string, names[b] as string));
       for (let p = start; p < end; p++) out[p] = run[p - start] as number;
       continue;
     }

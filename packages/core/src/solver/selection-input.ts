@@ -7,6 +7,7 @@ import { PeekerError } from '../errors/peeker-error.ts';
 import { orderableProviders } from '../availability/row-status.ts';
 import type { SelectionProblem } from './selection-problem.ts';
 import { compareNames } from '../domains/compare-names.ts';
+import { tieBreak } from './tie-break.ts';
 import { describeValue } from '../internal/describe-value.ts';
 import { isPlainObject } from '../internal/is-plain-object.ts';
 import { listNames } from './selection-messages.ts';
@@ -446,7 +447,7 @@ export function groupCandidates(
     const bucket = id * 3 + (kinds[i] as number);
     seenSizes[bucket] = (seenSizes[bucket] as number) + 1;
   }
-  const order = seenKeys.map((_, id) => id).sort((a, b) => compareNames(seenKeys[a] as string, seenKeys[b] as string));
+  const order = seenKeys.map((_, id) => id).sort((a, b) => tieBreak(seenKeys[a] as string, seenKeys[b] as string));
   const renumber = new Int32Array(seenKeys.length);
   const keys: string[] = [];
   const sizes = new Int32Array(seenKeys.length * 3);
