@@ -216,6 +216,35 @@ export class DomainPickerHarness {
     return this.root.querySelector('[data-role="missing"]')?.textContent?.trim() ?? '';
   }
 
+  /**
+   * @returns the summary's list of chosen names, in its order (Microsoft slots first), each with
+   *   its slot: `google`, `microsoft`, `extra` (no slot left for it) or `unusable`
+   */
+  chosen(): { domain: string; slot: string }[] {
+    return [...this.root.querySelectorAll<HTMLElement>('.chosen li')].map((li) => ({
+      domain: li.dataset.domain ?? '',
+      slot: li.dataset.slot ?? '',
+    }));
+  }
+
+  /**
+   * Presses the Remove button of a chosen name in the summary.
+   * @param domain - a chosen name
+   * @returns when the element re-rendered
+   * @throws Error when the name is not in the summary's list
+   */
+  async remove(domain: string): Promise<void> {
+    const button = this.root.querySelector<HTMLButtonElement>(`.chosen li[data-domain="${CSS.escape(domain)}"] button[data-action="remove"]`);
+    if (!button) throw new Error(`${domain} is not in the selection`);
+    button.click();
+    await this.settle();
+  }
+
+  /** @returns the summary's "saves …" line, or `''` when the optimiser saved nothing over picking by hand */
+  savingsText(): string {
+    return this.root.querySelector('[data-role="savings"]')?.textContent?.trim() ?? '';
+  }
+
   /** @returns the text of every notice (errors, infeasibility, warnings), in order */
   notices(): string[] {
     return [...this.root.querySelectorAll('.notices .notice')].map((n) => n.textContent?.replace(/\s+/g, ' ').trim() ?? '');
