@@ -103,3 +103,71 @@ export async function redisAdmin(port: number, line: string): Promise<string> {
     socket.write(`${line}\r\n`);
   });
 }
+
+/**
+ * A minimal RESP2 client (one connection, replies in order): proves the stores work with
+ * any client that has `sendCommand(args)`, not only node-redis.
+ * @param port - the test Redis port
+ * @returns the client and a way to close it
+ */
+export async function connectMinimalClient(port: number): Promise<{ sendCommand(args: string[]): Promise<unknown>; close(): void; readonly commands: number }> {
+  const socket = connect(port, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  const waiting: Array<{ resolve: (v: unknown) => void; reject: (e: Error) => void }> = [];
+  let buffer = Buffer.alloc(0);
+  let commands = 0;
+  /** Parses one reply at `at`; undefined when incomplete. */
+  const parse = (at: number): { value: unknown; end: number } | undefined => {
+    const lineEnd = buffer.indexOf('\r\n', at);
+    if (lineEnd < 0) return undefined;
+    const type = String.fromCharCode(buffer[at] as number);
+    const line = buffer.toString('utf8', at + 1, lineEnd);
+    if (type === '+') return { value: line, end: lineEnd + 2 };
+    if (type === '-') return { value: new Error(line), end: lineEnd + 2 };
+    if (type === ':') return { value: Number(line), end: lineEnd + 2 };
+    if (type === '$') {
+      const length = Number(line);
+      if (length < 0) return { value: null, end: lineEnd + 2 };
+      if (buffer.length < lineEnd + 2 + length + 2) return undefined;
+      return { value: buffer.toString('utf8', lineEnd + 2, lineEnd + 2 + length), end: lineEnd + 2 + length + 2 };
+    }
+    const count = Number(line); // '*'
+    if (count < 0) return { value: null, end: lineEnd + 2 };
+    const items: unknown[] = [];
+    let end = lineEnd + 2;
+    for (let i = 0; i < count; i += 1) {
+      const item = parse(end);
+      if (item === undefined) return undefined;
+      items.push(item.value);
+      end = item.end;
+    }
+    return { value: items, end };
+  };
+  socket.on('data', (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const reply = parse(0);
+      if (reply === undefined) break;
+      buffer = buffer.subarray(reply.end);
+      const w = waiting.shift();
+      if (reply.value instanceof Error) w?.reject(reply.value);
+      else w?.resolve(reply.value);
+    }
+  });
+  return {
+    sendCommand(args) {
+      commands += 1;
+      return new Promise((resolve, reject) => {
+        waiting.push({ resolve, reject });
+        socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
+      });
+    },
+    close: () => socket.destroy(),
+    get commands() {
+      return commands;
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { PeekerError, signWebhook, type AvailabilityRow } from '@peeker/core';
 import { createWebhookHandler } from '@peeker/core/server';
 import { createRedisStores, type RedisStores } from '@peeker/redis';
-import { redisAdmin, startTestRedis, type TestRedis } from './redis-server.ts';
+import { connectMinimalClient, redisAdmin, startTestRedis, type TestRedis } from './redis-server.ts';
 
 let redis: TestRedis;
 const open: RedisStores[] = [];
@@ -235,6 +235,24 @@ describe('when Redis is down or slow', () => {
       expect(stores.degraded).toBe(true);
     } finally {
       await redisAdmin(redis.port, 'CLIENT UNPAUSE').catch(() => undefined);
+    }
+  });
+});
+
+describe('createRedisStores with a given client', () => {
+  it('works through any client with sendCommand (here a 60-line RESP client) and leaves it open on close', async () => {
+    const client = await connectMinimalClient(redis.port);
+    try {
+      const stores = createRedisStores({ client, prefix: freshPrefix(), expectedInstances: 2 });
+      expect(await stores.budget.take('k', 2, 60_000)).toBe(0); // EVALSHA → NOSCRIPT → EVAL on a fresh script
+      expect(await stores.budget.take('k', 2, 60_000)).toBe(0);
+      expect(await stores.budget.take('k', 2, 60_000)).toBeGreaterThan(0);
+      expect(await stores.dedupe.claim('evt_c', 1000)).toBe('claimed');
+      await stores.close();
+      expect(await client.sendCommand(['PING'])).toBe('PONG');
+      expect(client.commands).toBeGreaterThan(4);
+    } finally {
+      client.close();
     }
   });
 });
