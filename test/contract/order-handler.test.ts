@@ -137,6 +137,28 @@ describe('createOrderHandler against the sandbox', () => {
     expect(ordered.status).toBe(200);
   });
 
+  it('applies the selection caps to replacements, and drops a cap that makes the order impossible', async () => {
+    const { draft, spare, chosen } = await draftFor();
+    h.sandbox.markTaken(chosen[0]!.domain);
+    const request = (selection: object) =>
+      createOrderHandler({ client: h.client, sequencer: () => ({ ...LOGIN }), selection }).fetch(
+        new Request('http://x/api/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order: draft, alternates: spare }) }),
+      );
+    // Every name in one group, at most one per group: impossible, so the cap is dropped.
+    const relaxed = (await (await request({ groupOf: () => 'all', maxPerGroup: 1 })).json()) as any;
+    expect(relaxed.error.details.replacement.domains).toHaveLength(19);
+    // A cap that holds: the cheapest spare shares a group with the 18 survivors (cap 18), so
+    // the replacement must be the cheapest of the other spares.
+    const spareRows = (await h.client.checkAvailability(spare)).filter(isOrderable).sort((a, b) => (a.price_cents ?? 0) - (b.price_cents ?? 0) || (a.domain < b.domain ? -1 : 1));
+    const cheapest = spareRows[0]!.domain;
+    const survivors = new Set(chosen.slice(1).map((r) => r.domain));
+    const capped = (await (await request({ groupOf: (r: { domain: string }) => (survivors.has(r.domain) || r.domain === cheapest ? 'crowded' : r.domain), maxPerGroup: 18 })).json()) as any;
+    const added = capped.error.details.replacement.added.map((a: { domain: string }) => a.domain);
+    expect(added).not.toContain(cheapest);
+    expect(added).toHaveLength(1);
+    expect(capped.error.details.replacement.added[0].price_cents).toBeGreaterThanOrEqual(spareRows[0]!.price_cents!);
+  });
+
   it('without alternates a taken name comes back with the shortfall instead of a replacement', async () => {
     const { draft, chosen } = await draftFor();
     h.sandbox.markTaken(chosen[0]!.domain);

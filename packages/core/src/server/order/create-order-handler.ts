@@ -311,13 +311,16 @@ export function createOrderHandler(options: OrderHandlerOptions): OrderHandler {
     let replacement: Record<string, unknown> | null = null;
     let shortfall: unknown = null;
     let result: ReturnType<typeof solveSelection> | null = null;
+    const problem = {
+      rows: [...survivors, ...alternateRows.filter((row) => !lostNames.has(row.domain))],
+      required,
+      pinned: survivors.map((row) => row.domain),
+      years,
+    };
     try {
-      result = solveSelection({
-        ...selection,
-        rows: [...survivors, ...alternateRows.filter((row) => !lostNames.has(row.domain))],
-        required,
-        pinned: survivors.map((row) => row.domain),
-      });
+      result = solveSelection({ ...selection, ...problem });
+      // Like the picker's diversity rule: a cap that makes the order impossible is dropped.
+      if (result.status === 'infeasible' && selection.maxPerGroup !== undefined) result = solveSelection(problem);
     } catch (error) {
       report(error);
     }
