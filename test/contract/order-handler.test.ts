@@ -234,6 +234,23 @@ describe('createOrderHandler against the sandbox', () => {
     expect(retried.status).toBe(200);
   });
 
+  it('a retry after a lost response gets the original order, not "taken" (the names it bought)', async () => {
+    const { draft } = await draftFor();
+    const before = h.sandbox.stats.orders.created;
+    // Every attempt is processed by the sandbox, then the connection drops: the order exists,
+    // but the handler never saw an answer.
+    h.sandbox.setFaults({ script: ['drop_after', 'drop_after', 'drop_after'], routes: ['POST /orders'] });
+    const lost = await post({ order: draft });
+    expect(lost.status).toBe(502);
+    expect(lost.json.error.code).toBe('network_error');
+    h.sandbox.setFaults({});
+    expect(h.sandbox.stats.orders.created - before).toBe(1);
+    const retried = await post({ order: draft });
+    expect(retried.status).toBe(200);
+    expect(h.sandbox.stats.orders.created - before).toBe(1);
+    expect(h.sandbox.stats.orders.replays).toBeGreaterThan(0);
+  });
+
   it('refuses when the sequencer callback returns null (403) and hides a throwing callback (500, no secret)', async () => {
     const { draft } = await draftFor();
     const refusing = createOrderHandler({ client: h.client, sequencer: () => null });

@@ -222,6 +222,11 @@ function invalidOrder(error: OrderValidationError, secrets: readonly string[]): 
  *    a name taken in between is answered like step 5);
  * 7. `200 {"data": receipt, "request_id", "events": {"token"}}`, stored for replays.
  *
+ * A `createOrder` that got no answer (timeout, dropped connection, 5xx after the client's
+ * retries) may have placed the order; the next identical draft then skips the "taken" verdict
+ * of step 5 (the names may be taken by that very order) and re-sends the canonical body, so
+ * Peeker's 24-hour dedupe answers the original order (remembered in-process only).
+ *
  * Peeker failures: 401/403 → 502 `upstream_unauthorized` (nothing about the key), 404 →
  * 400 `not_found`, other 4xx → 400 with Peeker's code, 429 → 429 with `Retry-After`, 5xx →
  * 502 `upstream_error`, no answer → 502 `network_error` / 504 `timeout`. Anything unexpected:
@@ -273,6 +278,17 @@ export function createOrderHandler(options: OrderHandlerOptions): OrderHandler {
   }
   // A claim must outlive createOrder with its retries (3 attempts × the client's timeout).
   const claimTtlMs = Math.max(pendingWaitMs, 120_000);
+  // Drafts whose createOrder failed without an answer (timeout, dropped connection, 5xx after
+  // retries): the order may exist. Their names then look taken (by this very order), so a
+  // retry re-sends the canonical body instead, and Peeker's 24-hour dedupe returns the
+  // original order if there is one. In-process and bounded; a shared store cannot tell.
+  const uncertain = new Map<string, number>();
+  const isUncertain = (key: string): boolean => (uncertain.get(key) ?? 0) > Date.now();
+  const markUncertain = (key: string): void => {
+    uncertain.delete(key);
+    uncertain.set(key, Date.now() + receiptTtlMs);
+    while (uncertain.size > 1000) uncertain.delete(uncertain.keys().next().value as string);
+  };
 
   const report = (error: unknown, secrets: readonly string[] = []): void => {
     try {
@@ -431,7 +447,10 @@ export function createOrderHandler(options: OrderHandlerOptions): OrderHandler {
           domains: errored.map((row) => row.domain),
         });
       }
-      if (rows.some((row) => !isOrderable(row))) return await namesTaken(rows, names, alternates, bundle, quoted, req.signal);
+      const retryingUncertain = isUncertain(key);
+      if (rows.some((row) => !isOrderable(row)) && !retryingUncertain) {
+        return await namesTaken(rows, names, alternates, bundle, quoted, req.signal);
+      }
 
       // 6. The secret part, validation against the fresh rows, and the order itself.
       const login = await sequencer(draft, { headers: req.headers, request: original });
@@ -440,7 +459,11 @@ export function createOrderHandler(options: OrderHandlerOptions): OrderHandler {
       secrets = [login.login_password, login.login_email].filter((s): s is string => typeof s === 'string' && s !== '');
       let order: OrderRequest;
       try {
-        order = buildOrderRequest({ ...draft, sequencer: { provider: 'smartlead', ...login } }, { required: bundle.required_domains, rows });
+        order = buildOrderRequest(
+          { ...draft, sequencer: { provider: 'smartlead', ...login } },
+          // A retry of an order that may exist: its names look taken by it; Peeker decides.
+          retryingUncertain ? { required: bundle.required_domains } : { required: bundle.required_domains, rows },
+        );
       } catch (error) {
         if (error instanceof OrderValidationError) return invalidOrder(error, secrets);
         throw error;
@@ -452,6 +475,7 @@ export function createOrderHandler(options: OrderHandlerOptions): OrderHandler {
         result = await client.createOrder(order);
       } catch (error) {
         const status = (error as { status?: unknown }).status;
+        if (PeekerError.is(error) && error.retryable) markUncertain(key);
         if (PeekerError.is(error) && status === 409) {
           // Taken between the re-check and the order: nothing was charged; answer the fix.
           report(error, secrets);
@@ -470,6 +494,7 @@ export function createOrderHandler(options: OrderHandlerOptions): OrderHandler {
       );
       const text = JSON.stringify(receipt);
       placed = true;
+      uncertain.delete(key);
       try {
         await idempotency.complete(key, text, receiptTtlMs);
       } catch (error) {
