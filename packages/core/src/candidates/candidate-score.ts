@@ -5,7 +5,9 @@
  * The numbers are our heuristic, chosen so that the ranking of domain-rules §4 holds:
  * - patterns 1 and 2 (100) > hyphenated (at most 88) > outreach words (80) > any TLD swap of
  *   those (at most 76) > morphemes (75) > the bare brand (0 or less);
- * - a hyphenated name is always below the unhyphenated name of the same words;
+ * - a hyphenated name is always below the unhyphenated name of the same words (where a
+ *   hyphen-only word would outscore its unhyphenated twin, `generateCandidates` lowers the
+ *   hyphen points: `acme-connect` 79 below `acmeconnect` 80);
  * - any name on a later TLD is below the same name on an earlier TLD;
  * - every non-bare candidate scores at least 75 − 40 − 12 − 15 − 5 = 3, and the bare brand at
  *   most 0, so the bare brand is always last.

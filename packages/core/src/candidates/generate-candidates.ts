@@ -102,6 +102,13 @@ interface LabelEntry {
   /** The word added to the brand; empty for the bare brand. */
   word: string;
   hyphen: boolean;
+  /**
+   * The hyphen's points: {@link HYPHEN_POINTS}, or lower when that would not put the label
+   * below its unhyphenated twin (`acme-connect` below `acmeconnect`, domain-rules §4).
+   */
+  hyphenPoints: number;
+  /** The unhyphenated twin this label was pushed below, if any. */
+  twin: string | null;
   /** A spam word formed across the join, if any. */
   spam: string | null;
   /** Points from the label alone (family + hyphen + length + spam). */
@@ -118,7 +125,13 @@ function reasonsOf(entry: LabelEntry, tldReason: Reason): Reason[] {
     Object.freeze({ factor: 'pattern', points: FAMILY_POINTS[entry.family], note }),
     tldReason,
   ];
-  if (entry.hyphen) reasons.push(HYPHEN_REASON);
+  if (entry.hyphen) {
+    reasons.push(
+      entry.twin === null
+        ? HYPHEN_REASON
+        : Object.freeze({ factor: 'hyphen', points: entry.hyphenPoints, note: `one hyphen; kept below "${entry.twin}"` }),
+    );
+  }
   const length = lengthPoints(entry.label.length);
   if (length !== 0) {
     reasons.push(Object.freeze({ factor: 'length', points: length, note: `label is ${entry.label.length} characters` }));
@@ -177,7 +190,7 @@ function excludeKey(name: string): string {
  * |---|---|---|
  * | `verb-prefix` | `getacme.com` | 100 |
  * | `noun-suffix` | `acmehq.com` | 100 |
- * | `hyphenated` | `acme-mail.com`, `team-acme.com` | base of the word's family (94 for hyphen-only words), −12 for the hyphen |
+ * | `hyphenated` | `acme-mail.com`, `team-acme.com` | base of the word's family (94 for hyphen-only words), −12 for the hyphen, and always below the unhyphenated name of the same words (`acme-connect` 79 < `acmeconnect` 80) |
  * | `outreach-word` | `acmegrowth.com` | 80 |
  * | `morpheme` | `acmehub.com`, `hubacme.com` (800+ curated words) | 75 |
  * | `bare-brand` | `acme.org`, `acme-rockets.com` | 0 |
@@ -273,7 +286,7 @@ export function generateCandidates(options: CandidateOptions): Candidate[] {
     const existing = labels.get(label);
     if (existing !== undefined && existing.points >= points) return;
     if (lookalikes.has(label) || protectedCollision(label) !== null) return;
-    labels.set(label, { label, key: `${label}.`, pattern, family, word, hyphen, spam, points });
+    labels.set(label, { label, key: `${label}.`, pattern, family, word, hyphen, hyphenPoints: hyphen ? HYPHEN_POINTS : 0, twin: null, spam, points });
   };
 
   const { verbPrefix, nounSuffix, hyphenated, outreachWord, morpheme, bareBrand } = CandidatePattern;
@@ -309,6 +322,20 @@ export function generateCandidates(options: CandidateOptions): Candidate[] {
       offset += (brand.words[i] as string).length;
       add(token.slice(0, offset), token.slice(offset), true, bareBrand, 'brand', '');
     }
+  }
+
+  // domain-rules §4: the unhyphenated form of the same words always ranks above the
+  // hyphenated one. A hyphen-only word can score above its unhyphenated twin from a weaker
+  // family (`acme-connect` 94 − 12 vs `acmeconnect` 80), so such a label gives up the
+  // difference plus one point in its hyphen reason.
+  for (const entry of labels.values()) {
+    if (!entry.hyphen) continue;
+    const twin = labels.get(entry.label.replace('-', ''));
+    if (twin === undefined || twin.points > entry.points) continue;
+    const drop = entry.points - twin.points + 1;
+    entry.points -= drop;
+    entry.hyphenPoints -= drop;
+    entry.twin = twin.label;
   }
 
   // Each TLD gives a run of domains already in final order, because labels are sorted by
