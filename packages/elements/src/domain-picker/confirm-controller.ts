@@ -270,6 +270,23 @@ export class ConfirmController implements ReactiveController {
     const lost = new Set(result.taken.map((t) => t.domain));
     ctx.lose(lost);
     const replacement = result.replacement;
+    // The server's fresh prices for the replacements, so the new totals are what it will charge.
+    if (replacement) {
+      ctx.mergeRows(
+        replacement.added
+          .filter((a) => a.price_cents !== null && a.usable_for.length > 0)
+          .map((a): AvailabilityRow => ({
+            domain: a.domain,
+            available: true,
+            premium: false,
+            price_cents: a.price_cents!,
+            renewal_price_cents: a.renewal_price_cents ?? a.price_cents!,
+            ...(a.currency === null ? {} : { currency: a.currency }),
+            usable_for: a.usable_for,
+            checked_at: now,
+          })),
+      );
+    }
     const added = replacement ? replacement.added.map((a) => a.domain).sort() : [];
     const review: Review = {
       source: 'taken',

@@ -18,6 +18,7 @@ export interface AddedName {
   price_cents: number | null;
   renewal_price_cents: number | null;
   currency: string | null;
+  usable_for: ('google' | 'microsoft')[];
 }
 
 /** The cheapest replacement set the server proposes. */
@@ -123,6 +124,7 @@ export async function submitOrder(endpoint: string, body: SubmitBody, signal: Ab
               price_cents: cents(a.price_cents),
               renewal_price_cents: cents(a.renewal_price_cents),
               currency: typeof a.currency === 'string' ? a.currency : null,
+              usable_for: strings(a.usable_for).filter((p): p is 'google' | 'microsoft' => p === 'google' || p === 'microsoft'),
             })),
             cost: r.cost as unknown as SelectionCost,
             extra_cents: cents(r.extra_cents),
