@@ -38,7 +38,7 @@ export interface RedisDedupeStoreSettings {
 export function createRedisDedupeStore(settings: RedisDedupeStoreSettings): WebhookDedupeStore {
   const { connection, prefix } = settings;
   const key = (eventId: string): string => `${prefix}event:${eventId}`;
-  const process = randomBytes(6).toString('hex');
+  const owner = randomBytes(6).toString('hex');
   let counter = 0;
   /** Tokens of the claims this process holds (one per event id at a time). */
   const tokens = new Map<string, string>();
@@ -46,7 +46,7 @@ export function createRedisDedupeStore(settings: RedisDedupeStoreSettings): Webh
   return {
     async claim(eventId, ttlMs) {
       counter += 1;
-      const token = `${process}:${counter}`;
+      const token = `${owner}:${counter}`;
       const state = String(await connection.script(CLAIM_SCRIPT, [key(eventId)], [token, Math.ceil(ttlMs)])) as WebhookClaimState;
       if (state === 'claimed') tokens.set(eventId, token);
       return state;

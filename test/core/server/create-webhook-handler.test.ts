@@ -220,6 +220,7 @@ describe('createWebhookHandler (fetch form)', () => {
     expect(() => createWebhookHandler({ secret: 's', onEvent: 'x' as never })).toThrow(TypeError);
     expect(() => createWebhookHandler({ secret: 's', onEvent: () => undefined, dedupe: 3 as never })).toThrow(TypeError);
     expect(() => createWebhookHandler({ secret: 's', onEvent: () => undefined, acknowledge: 'later' as never })).toThrow(TypeError);
+    expect(() => createWebhookHandler({ secret: 's', onEvent: () => undefined, dedupe: { seen: () => false } as never })).toThrow(/claim/);
     expect(() => createWebhookHandler({ secret: 's', onEvent: () => undefined, claimTtlMs: 0 })).toThrow(TypeError);
   });
 });

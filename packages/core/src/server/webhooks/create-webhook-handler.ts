@@ -209,6 +209,10 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   let store: WebhookDedupeStore | undefined;
   if (options.dedupe === false) store = undefined;
   else if (isDedupeStore(options.dedupe)) store = options.dedupe;
+  else if (typeof options.dedupe === 'object' && options.dedupe !== null && ('seen' in options.dedupe || 'claim' in options.dedupe)) {
+    // A store missing methods (or the older `seen` interface) must not silently become the memory default.
+    throw new TypeError('Expected the dedupe store to have claim(id, ttlMs), done(id, ttlMs) and forget(id) methods');
+  }
   else if (options.dedupe === undefined || (typeof options.dedupe === 'object' && options.dedupe !== null)) {
     store = createMemoryDedupeStore(options.dedupe ?? {});
   } else {
@@ -281,7 +285,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     }
 
     /** Runs onEvent and records the outcome; true when it succeeded. */
-    const process = async (): Promise<boolean> => {
+    const runEvent = async (): Promise<boolean> => {
       try {
         await onEvent(event, info);
       } catch (error) {
@@ -303,9 +307,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     };
 
     if (acknowledge === 'before-processing') {
-      return { status: 200, json: { received: true }, after: async () => void (await process()) };
+      return { status: 200, json: { received: true }, after: async () => void (await runEvent()) };
     }
-    if (await process()) return { status: 200, json: { received: true } };
+    if (await runEvent()) return { status: 200, json: { received: true } };
     return { status: 500, json: errorEnvelope('event_failed', 'The event could not be processed; retry later') };
   };
 
