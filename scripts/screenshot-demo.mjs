@@ -1,12 +1,16 @@
-// Takes docs/demo.png: starts the demo (Vite dev server with the embedded sandbox), picks
-// domains for "acme", places the order and waits for order.completed, then screenshots the
-// page in Debian's Chromium. Run: node scripts/screenshot-demo.mjs
+// Takes the README's screenshots of the demo in Debian's Chromium: starts the demo (Vite dev
+// server with the embedded sandbox), picks domains for "acme" and
+//   docs/demo.png       desktop (1100 px): fills, confirms, follows the order to order.completed
+//   docs/demo-phone.png phone (390 px, touch, 2× pixels): fills
+//   docs/demo-dark.png  desktop with prefers-color-scheme: dark: fills
+// Run: node scripts/screenshot-demo.mjs [output folder, default docs/]
 import { chromium } from 'playwright';
 import { createServer } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
 const demoRoot = fileURLToPath(new URL('../demo/', import.meta.url));
-const out = fileURLToPath(new URL('../docs/demo.png', import.meta.url));
+const outDir = resolve(process.argv[2] ?? fileURLToPath(new URL('../docs/', import.meta.url)));
 const server = await createServer({
   root: demoRoot,
   configFile: `${demoRoot}vite.config.ts`,
@@ -21,19 +25,57 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run', '--hide-scrollbars'],
 });
-try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+
+/** Opens the demo in a fresh context, types the brand and presses Fill cheapest. */
+async function pickFor(brand, contextOptions) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const settle = () => page.locator('peeker-domain-picker').evaluate((el) => el.checksComplete);
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.locator('#bundle-line', { hasText: 'Google' }).waitFor();
-  await page.locator('peeker-domain-picker #brand').fill('acme');
+  await page.locator('peeker-domain-picker #brand').fill(brand);
   await page.locator('peeker-domain-picker [data-action="fill"]:not([disabled])').waitFor({ timeout: 60_000 });
-  await page.locator('peeker-domain-picker').evaluate((el) => el.checksComplete);
+  await settle();
   await page.locator('peeker-domain-picker [data-action="fill"]').click();
-  await page.locator('peeker-domain-picker').evaluate((el) => el.checksComplete);
-  await page.locator('peeker-domain-picker [data-action="confirm"]').click();
-  await page.locator('#timeline li[data-type="order.completed"]').waitFor({ timeout: 30_000 });
-  await page.screenshot({ path: out, fullPage: true });
-  console.log(`wrote ${out}`);
+  await settle();
+  return { context, page, settle };
+}
+
+/**
+ * Screenshots the whole page. The viewport is grown to the page first and two frames are
+ * awaited: a full-page capture of a shorter viewport can catch the list's rows
+ * (`content-visibility: auto`) before they are painted.
+ */
+async function shoot(page, name) {
+  const path = `${outDir}/${name}`;
+  const { width } = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width, height });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.screenshot({ path });
+  console.log(`wrote ${path}`);
+}
+
+try {
+  // each run orders from the same sandbox, so each shot uses its own brand
+  const desktop = await pickFor('acme', { viewport: { width: 1100, height: 900 } });
+  await desktop.page.locator('peeker-domain-picker [data-action="confirm"]').click();
+  await desktop.page.locator('peeker-order-status:state(completed)').waitFor({ timeout: 60_000 });
+  await shoot(desktop.page, 'demo.png');
+  await desktop.context.close();
+
+  const phone = await pickFor('northwind', {
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  await shoot(phone.page, 'demo-phone.png');
+  await phone.context.close();
+
+  const dark = await pickFor('globex', { viewport: { width: 1100, height: 900 }, colorScheme: 'dark' });
+  await shoot(dark.page, 'demo-dark.png');
+  await dark.context.close();
 } finally {
   await browser.close();
   await server.close();

@@ -118,19 +118,21 @@ export default css`
   .paste-body { margin-block-start: calc(var(--_space) / 2); }
 
   .chosen { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.2em; }
+  /* the facts wrap (two lines on a phone); the Remove button stays at the end of the row */
   .chosen li {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
     align-items: center;
-    gap: 0.2em 0.75em;
+    gap: 0.75em;
     padding-block: 0.2em;
     border-block-end: 1px solid color-mix(in srgb, var(--_border) 35%, transparent);
   }
+  .chosen-facts { display: flex; flex-wrap: wrap; align-items: center; gap: 0.1em 0.75em; min-inline-size: 0; }
   .chosen-name { overflow-wrap: anywhere; min-inline-size: 0; }
   .slot { border: 1px solid var(--_border); border-radius: 999px; padding: 0 0.55em; }
   .slot[data-slot='microsoft'] { border-color: var(--_accent); color: var(--_accent); }
   .slot[data-slot='unusable'], .slot[data-slot='extra'] { border-color: var(--_danger); color: var(--_danger); }
-  .chosen .remove { margin-inline-start: auto; padding: 0.1em 0.6em; }
+  .chosen .remove { padding: 0.1em 0.6em; border-color: var(--_border); color: var(--_text); font-size: 0.875em; }
   .savings { margin: 0; color: var(--_success); font-weight: 600; }
 
   /* one grid for both bars, so their tracks are the same length and the bars compare */

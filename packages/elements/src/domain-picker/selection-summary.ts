@@ -83,13 +83,13 @@ function renderChosen(s: SummaryState): TemplateResult {
         const row = s.rowOf(domain);
         const priced = slot !== 'unusable' && row?.price_cents !== undefined;
         return html`<li data-domain=${domain} data-slot=${slot}>
-          <span class="chosen-name">${domain}</span>
+          <span class="chosen-facts"><span class="chosen-name">${domain}</span>
           <span class="slot" data-slot=${slot}>${slotText[slot]}</span>
           ${priced
             ? html`<span class="chosen-price">${m.firstYearPrice(money(row.price_cents!))} · ${m.renewalPrice(
                 money(row.renewal_price_cents ?? row.price_cents!),
               )}</span>`
-            : nothing}
+            : nothing}</span>
           <button part="button" type="button" class="remove" data-action="remove" aria-label=${m.removeName(domain)}
             ?disabled=${frozen} @click=${() => s.onRemove(domain)}>${m.remove}</button>
         </li>`;
