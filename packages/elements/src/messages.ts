@@ -325,7 +325,9 @@ export const defaultMessages: PeekerMessages = {
   pasteHint: 'One per line, or separated by commas or spaces.',
   checkList: 'Check list',
   pasteInvalid: (entries) =>
-    `${plural(entries.length, 'entry is', 'entries are')} not a domain name: ${entries.join(', ')}`,
+    entries.length === 1
+      ? `"${entries[0]}" is not a domain name.`
+      : `${entries.length} entries are not domain names: ${entries.map((entry) => `"${entry}"`).join(', ')}`,
   summaryTitle: 'Your selection',
   firstYearTotal: 'First year',
   renewalTotal: 'Yearly renewal',

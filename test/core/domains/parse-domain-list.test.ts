@@ -26,13 +26,37 @@ describe('parseDomainList', () => {
   });
 
   it('reports invalid tokens as pasted, each once, with the reason', () => {
-    const { domains, invalid } = parseDomainList('good.com bad_name.com bob@acme.com acme.com:80 bad_name.com localhost 1.2.3.4');
+    const { domains, invalid } = parseDomainList('good.com bad_name.com acme.com:80 bad_name.com localhost 1.2.3.4');
     expect(domains).toEqual(['good.com']);
-    expect(invalid.map((entry) => entry.input)).toEqual(['bad_name.com', 'bob@acme.com', 'acme.com:80', 'localhost', '1.2.3.4']);
+    expect(invalid.map((entry) => entry.input)).toEqual(['bad_name.com', 'acme.com:80', 'localhost', '1.2.3.4']);
     expect(invalid[0]?.message).toMatch(/underscores/);
-    expect(invalid[1]?.message).toMatch(/"@"/);
-    expect(invalid[3]?.message).toMatch(/at least two labels/);
-    expect(invalid[4]?.message).toMatch(/IP address/);
+    expect(invalid[1]?.message).toMatch(/":"/);
+    expect(invalid[2]?.message).toMatch(/at least two labels/);
+    expect(invalid[3]?.message).toMatch(/IP address/);
+  });
+
+  it('takes the host of a URL and the domain of an e-mail address (issue 13)', () => {
+    const text = [
+      'https://acme.com/pricing',
+      'https://jane:secret@GetAcme.com:8443/a?b#c',
+      'ftp://files.tryacme.io/x',
+      'jane@useacme.com',
+      '<bob@joinacme.com>',
+      'mailto:team@meetacme.com?subject=hi',
+      'https://bücher.de/',
+    ].join('\n');
+    expect(parseDomainList(text)).toEqual({
+      domains: ['acme.com', 'getacme.com', 'files.tryacme.io', 'useacme.com', 'joinacme.com', 'meetacme.com', 'xn--bcher-kva.de'],
+      invalid: [],
+    });
+  });
+
+  it('reports free text once as "not a domain name" instead of one row per word (issue 13)', () => {
+    const { domains, invalid } = parseDomainList('not a domain\nacme.com, hello world getacme.com lonely');
+    expect(domains).toEqual(['acme.com', 'getacme.com']);
+    expect(invalid.map((entry) => entry.input)).toEqual(['not a domain', 'hello world', 'lonely']);
+    expect(invalid[0]?.message).toBe('"not a domain" is not a domain name: a domain name looks like "acme.com".');
+    expect(invalid[2]?.message).toMatch(/at least two labels/); // one word keeps the normaliser's hint
   });
 
   it('never strips a subdomain silently: www. is reported with a hint', () => {
@@ -58,9 +82,9 @@ describe('parseDomainList', () => {
   });
 
   it('matches its TSDoc example', () => {
-    const result = parseDomainList('https://Acme.com/pricing, getacme.com; www.acme.com\nacme.com bad_name.com');
+    const result = parseDomainList('https://Acme.com/pricing, jane@getacme.com; www.acme.com\nacme.com bad_name.com\nnot a domain');
     expect(result.domains).toEqual(['acme.com', 'getacme.com']);
-    expect(result.invalid.map((entry) => entry.input)).toEqual(['www.acme.com', 'bad_name.com']);
+    expect(result.invalid.map((entry) => entry.input)).toEqual(['www.acme.com', 'bad_name.com', 'not a domain']);
     expect(result.invalid[0]?.message).toMatch(/did you mean "acme\.com"\?/i);
     expect(result.invalid[1]?.message).toMatch(/^Invalid domain "bad_name\.com": contains "_"/);
   });

@@ -3,21 +3,58 @@ import { describeValue } from '../internal/describe-value.ts';
 import { quoteInput } from './domain-syntax.ts';
 import { normalizeHostname } from './normalize-hostname.ts';
 
-/** Separators between pasted names: newlines, commas, semicolons and any whitespace. */
-const SEPARATORS = /[\s,;]+/u;
+/** Separators between entries: newlines, commas and semicolons. */
+const ENTRY_SEPARATORS = /[\n\r,;]+/u;
+/** Whitespace inside an entry: separates names, or the words of a phrase. */
+const WHITESPACE = /\s+/u;
 /** Quotes and brackets around a pasted token (`"acme.com"`, `<acme.com>`). */
 const WRAPPERS = /^[<("'[]+|[>)"'\]]+$/gu;
-/** `http://` or `https://`, any case. */
-const HTTP_SCHEME = /^https?:\/\//iu;
+/** A URL scheme with an authority (`https://`, `ftp://`), any case. */
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//iu;
+/** `mailto:` before an e-mail address. */
+const MAILTO = /^mailto:/iu;
+
+/** Whether a token can only be a word of free text: no dot, `@`, `/` or `:` in it. */
+function isPlainWord(token: string): boolean {
+  return !/[.@/:\uFF0E\u3002\uFF61]/u.test(token);
+}
+
+/**
+ * The host part of a pasted token: the authority of a URL (user info and port removed), the
+ * domain of an e-mail address, or the token without a path.
+ * @returns the host text, and whether the token was a URL or an e-mail address
+ */
+function hostOf(token: string): { host: string; wrapped: boolean } {
+  let name = token.replace(WRAPPERS, '');
+  if (URL_SCHEME.test(name)) {
+    name = name.replace(URL_SCHEME, '');
+    const end = name.search(/[/?#]/u);
+    if (end >= 0) name = name.slice(0, end);
+    name = name.slice(name.lastIndexOf('@') + 1).replace(/:\d*$/u, '');
+    return { host: name, wrapped: true };
+  }
+  const mailto = MAILTO.test(name);
+  if (mailto) name = name.replace(MAILTO, '').replace(/[?#].*$/su, '');
+  const pathStart = name.search(/[/?#]/u);
+  if (pathStart >= 0) name = name.slice(0, pathStart);
+  const at = name.lastIndexOf('@');
+  if (at > 0) return { host: name.slice(at + 1), wrapped: true };
+  return { host: name, wrapped: mailto };
+}
 
 /**
  * Splits a pasted list of domain names, cleans each token and normalises it.
  *
- * - Tokens are separated by newlines, commas, semicolons or whitespace; empty ones are skipped.
+ * - Entries are separated by newlines, commas or semicolons; names inside an entry by
+ *   whitespace. Empty tokens are skipped.
+ * - Words of free text are kept together: two or more whitespace-separated tokens in a row
+ *   with no dot, `@`, `/` or `:` (`not a domain`) are one invalid entry, "is not a domain name",
+ *   instead of one per word.
  * - Wrapping quotes and brackets are removed (`"acme.com"`, `<acme.com>`).
- * - A leading `http://` / `https://` is removed, and so is anything from the first `/`, `?`
- *   or `#` (a path); after a scheme, a `:port` is removed too. Other URL syntax (user info,
- *   a port without a scheme, e-mail addresses) is reported as invalid.
+ * - A URL yields its host (`https://jane@Acme.com:8080/pricing?x#y` → `acme.com`: scheme,
+ *   user info, port, path, query and fragment removed); an e-mail address yields its domain
+ *   (`jane@acme.com`, `mailto:jane@acme.com` → `acme.com`); a path after a bare name is
+ *   removed (`acme.com/pricing`). A port without a scheme (`acme.com:80`) is reported.
  * - Subdomains are **never** silently stripped: `www.acme.com` is reported as invalid with a
  *   hint ("did you mean acme.com?"), because guessing the intended root is the customer's
  *   call. Other subdomains (`mail.acme.com`) are only detected when `normalize` is
@@ -35,10 +72,11 @@ const HTTP_SCHEME = /^https?:\/\//iu;
  * @throws TypeError when `text` is not a string or `options.normalize` is not a function
  * @example
  * ```ts
- * parseDomainList('https://Acme.com/pricing, getacme.com; www.acme.com\nacme.com bad_name.com');
+ * parseDomainList('https://Acme.com/pricing, jane@getacme.com; www.acme.com\nacme.com bad_name.com\nnot a domain');
  * // { domains: ['acme.com', 'getacme.com'],
  * //   invalid: [{ input: 'www.acme.com', message: '… did you mean "acme.com"?' },
- * //             { input: 'bad_name.com', message: 'Invalid domain "bad_name.com": contains "_" …' }] }
+ * //             { input: 'bad_name.com', message: 'Invalid domain "bad_name.com": contains "_" …' },
+ * //             { input: 'not a domain', message: '"not a domain" is not a domain name: …' }] }
  * ```
  */
 export function parseDomainList(
@@ -66,16 +104,35 @@ export function parseDomainList(
     invalid.push({ input, message });
   };
 
-  for (const token of text.split(SEPARATORS)) {
-    if (token === '') continue;
-    let name = token.replace(WRAPPERS, '');
-    const hadScheme = HTTP_SCHEME.test(name);
-    if (hadScheme) name = name.replace(HTTP_SCHEME, '');
-    const pathStart = name.search(/[/?#]/u);
-    if (pathStart >= 0) name = name.slice(0, pathStart);
-    if (hadScheme) name = name.replace(/:\d*$/u, '');
+  const phrase = (words: readonly string[]): void => {
+    const input = words.join(' ');
+    reject(input, `${quoteInput(input)} is not a domain name: a domain name looks like "acme.com".`);
+  };
+  // Tokens in order; a run of plain words (free text) is one array.
+  const tokens: (string | readonly string[])[] = [];
+  for (const entry of text.split(ENTRY_SEPARATORS)) {
+    const words = entry.split(WHITESPACE).filter((word) => word !== '');
+    for (let i = 0; i < words.length; ) {
+      let j = i;
+      while (j < words.length && isPlainWord(words[j] as string)) j += 1;
+      if (j - i >= 2) {
+        tokens.push(words.slice(i, j));
+        i = j;
+      } else {
+        tokens.push(words[i] as string);
+        i += 1;
+      }
+    }
+  }
+
+  for (const token of tokens) {
+    if (typeof token !== 'string') {
+      phrase(token);
+      continue;
+    }
+    const { host: name, wrapped } = hostOf(token);
     if (name === '') {
-      if (hadScheme) reject(token, `Invalid domain ${quoteInput(token)}: no domain name in it.`);
+      if (wrapped) reject(token, `Invalid domain ${quoteInput(token)}: no domain name in it.`);
       continue;
     }
 
