@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('./results/', import.meta.url));
 /** Parts in table order; the element's render figures come before its bundle sizes. */
-const PARTS = ['solver', 'greedy', 'availability', 'candidates', 'element', 'bundle', 'redis'];
+const PARTS = ['solver', 'greedy', 'availability', 'candidates', 'element', 'bundle', 'redis', 'fairness'];
 
 const parts = [];
 const missing = [];

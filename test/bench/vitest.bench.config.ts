@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const cacheDir = fileURLToPath(new URL('../../node_modules/.vite-bench', import.meta.url));
 
 // Stale figures must never be reported as this run's: clear them before anything runs.
-for (const part of ['solver', 'greedy', 'availability', 'candidates', 'bundle', 'element', 'redis', 'report']) {
+for (const part of ['solver', 'greedy', 'availability', 'candidates', 'bundle', 'element', 'redis', 'fairness', 'report']) {
   rmSync(fileURLToPath(new URL(`./results/${part}.json`, import.meta.url)), { force: true });
 }
 

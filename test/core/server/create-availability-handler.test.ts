@@ -200,28 +200,25 @@ describe('createAvailabilityHandler: per-client fairness', () => {
     expect(client.options).toHaveLength(3);
   });
 
-  it('sheds a request whose queue wait would exceed maxWaitMs or the caller timeout, at once', async () => {
-    const gates: Array<() => void> = [];
-    const client: AvailabilityHandlerClient = {
-      checkAvailability: (domains) =>
-        new Promise((resolve) => gates.push(() => resolve(domains.map((domain) => ({ domain, available: true, premium: false }))))),
-    };
-    // 60 upstream requests per minute: one unit of queue = 1 s of wait.
-    const handler = createAvailabilityHandler({ client, upstreamRequestsPerMinute: 60, maxWaitMs: 3000, clientKey: () => undefined });
-    const admitted = [1, 2, 3].map((i) => handler.fetch(post(JSON.stringify({ domains: [`q-${i}.com`] }))));
-    const shed = await handler.fetch(post('{"domains":["q-4.com"]}'));
+  it('sheds at once a request that would wait for the key window longer than maxWaitMs or the caller timeout', async () => {
+    const client = recordingClient();
+    // 2 upstream requests per minute: a third within the minute waits ~60 s for the window.
+    const handler = createAvailabilityHandler({ client, upstreamRequestsPerMinute: 2, maxWaitMs: 3000, clientKey: () => undefined });
+    expect((await handler.fetch(post('{"domains":["q-1.com"]}'))).status).toBe(200);
+    expect((await handler.fetch(post('{"domains":["q-2.com"]}'))).status).toBe(200);
+    const shed = await handler.fetch(post('{"domains":["q-3.com"]}'));
     expect(shed.status).toBe(429);
-    expect(((await shed.json()) as { error: { details: { scope: string } } }).error.details.scope).toBe('server');
-    while (gates.length < 3) await new Promise((r) => setTimeout(r, 1));
-    for (const open of gates.splice(0)) open();
-    expect((await Promise.all(admitted)).map((r) => r.status)).toEqual([200, 200, 200]);
-    // The queue drained: admitted again, unless the caller's own timeout is too short.
-    const short = await handler.fetch(post('{"domains":["q-5.com"],"timeout_ms":2500}'));
-    expect(short.status).toBe(429);
-    const ok = handler.fetch(post('{"domains":["q-6.com"],"timeout_ms":15000}'));
-    while (gates.length < 1) await new Promise((r) => setTimeout(r, 1));
-    gates.splice(0).forEach((open) => open());
-    expect((await ok).status).toBe(200);
+    const body = (await shed.json()) as { error: { code: string; details: { scope: string; retry_after_seconds: number } } };
+    expect(body.error).toMatchObject({ code: 'rate_limited', details: { scope: 'server' } });
+    expect(body.error.details.retry_after_seconds).toBeGreaterThan(50); // ~60 s minus the 3 s it may wait
+    expect(client.options).toHaveLength(2);
+
+    // A patient server (maxWaitMs 100 s) still sheds for a caller that gives up after 15 s.
+    const patient = createAvailabilityHandler({ client: recordingClient(), upstreamRequestsPerMinute: 1, maxWaitMs: 100_000, clientKey: () => undefined });
+    expect((await patient.fetch(post('{"domains":["p-1.com"]}'))).status).toBe(200);
+    expect((await patient.fetch(post('{"domains":["p-2.com"],"timeout_ms":15000}'))).status).toBe(429);
+    expect((await patient.fetch(post('{"domains":["p-3.com"]}'))).status).toBe(200);
+    expect((await patient.fetch(post('{"domains":["p-4.com"],"timeout_ms":-1}'))).status).toBe(400);
   });
 });
 

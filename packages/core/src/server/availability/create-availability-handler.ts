@@ -70,7 +70,9 @@ export interface AvailabilityHandlerOptions {
   perClientRequestsPerMinute?: number;
   /**
    * The rate this handler's client may call Peeker at (the checker's budget: 600 minus 5 %
-   * headroom), used to estimate how long admitted work takes to drain.
+   * headroom), used to estimate a request's wait: the units admitted in the last minute
+   * pass through a sliding window of this size. With several instances sharing a key, give
+   * each its share (570 / instances).
    * @default 570
    */
   upstreamRequestsPerMinute?: number;
@@ -348,8 +350,6 @@ export function createAvailabilityHandler(options: AvailabilityHandlerOptions): 
           return upstreamFailure(error, redact);
         }
         throw error;
-      } finally {
-        admission.release();
       }
     }
     for (const error of batchErrors) report(error);
