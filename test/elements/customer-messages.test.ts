@@ -1,13 +1,24 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PeekerError } from '@peeker/core';
 import { defaultMessages as m$ } from '@peeker/elements';
-import { fakeRow, mount } from './fixtures.ts';
+import { expectNoAxeViolations, fakeRow, mount } from './fixtures.ts';
 
 afterEach(() => document.body.replaceChildren());
 
 const ATTRS = { 'required-google': '2', 'required-microsoft': '1' };
 
 describe('<peeker-domain-picker>: every message says what is wrong and what to do', () => {
+  it('has no axe violations with a failed row, a notice and the missing line shown', async () => {
+    const { element, harness, fake } = await mount(ATTRS);
+    fake.failWhen = (domains) => (domains.includes('theirs.com') ? new PeekerError('network_error', 'down', { retryable: false }) : null);
+    await harness.press('fill');
+    await harness.typeBrand('acme');
+    await harness.pasteList('theirs.com');
+    expect(harness.statusOf('theirs.com')).toBe('error');
+    expect(harness.missingText()).toBe(m$.noneChosen);
+    await expectNoAxeViolations(element);
+  });
+
   it('a failed check reads "last tried", never "checked"', async () => {
     const { harness, fake } = await mount(ATTRS);
     fake.failWhen = () => new PeekerError('unauthorized', 'Key revoked', { retryable: false });
