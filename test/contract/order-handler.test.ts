@@ -256,8 +256,10 @@ describe('createOrderHandler against the sandbox', () => {
     const refusing = createOrderHandler({ client: h.client, sequencer: () => null });
     const request = (body: unknown) =>
       new Request('http://x/api/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    h.sandbox.resetStats();
     const refused = await refusing.fetch(request({ order: draft }));
     expect(refused.status).toBe(403);
+    expect(h.sandbox.stats.totalRequests).toBe(0); // refused before any call to Peeker
     expect((await refused.json()).error.code).toBe('forbidden');
     const seen: unknown[] = [];
     const throwing = createOrderHandler({

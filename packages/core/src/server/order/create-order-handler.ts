@@ -53,7 +53,9 @@ export interface OrderHandlerOptions {
   /**
    * Adds the customer's Smartlead login, server-side: the browser never holds it. Decide here
    * whether this request may place this draft (session, `user`, `bundle_id`); return `null` to
-   * refuse (403 `forbidden`). Throwing answers 500 `internal_error` (the error goes to `onError`).
+   * refuse (403 `forbidden`). Called for every well-formed draft before anything else (any
+   * Peeker call, a replayed receipt). Throwing answers 500 `internal_error` (the error goes to
+   * `onError`).
    */
   sequencer: (draft: OrderDraft, info: OrderRequestInfo) => SequencerInput | null | Promise<SequencerInput | null>;
   /**
@@ -92,6 +94,11 @@ export interface OrderHandlerOptions {
    * @default {} (one year, no caps)
    */
   selection?: Pick<SelectionProblem, 'years' | 'groupOf' | 'maxPerGroup'>;
+  /**
+   * How long a bundle read with `getBundle` is reused (0: every draft reads it).
+   * @default 60000
+   */
+  bundleTtlMs?: number;
   /**
    * How long a concurrent identical draft waits for the first one's receipt before it gets
    * 409 `order_in_progress` (retryable).
@@ -201,30 +208,33 @@ function invalidOrder(error: OrderValidationError, secrets: readonly string[]): 
  * total the customer was shown, only used to report the difference. A `sequencer` in the body
  * is ignored: the callback supplies it.
  *
- * Steps (nothing upstream before step 3):
+ * Steps (nothing upstream before step 5):
  * 1. method, media type, size, JSON (405, 415, 413, 400 `invalid_json`);
  * 2. shape and fields of the draft (`buildOrderRequest` in draft mode): 400 `invalid_order`
  *    with every issue; more than `maxDomains` names or `maxAlternates` alternates: 400
  *    `too_many_domains` / `too_many_alternates`;
- * 3. idempotency: an identical draft already placed gets its stored receipt (200, same
+ * 3. the `sequencer` callback: may this request order this draft (403 `forbidden` on `null`),
+ *    and the Smartlead login;
+ * 4. idempotency: an identical draft already placed gets its stored receipt (200, same
  *    bytes); one being placed right now is waited for;
- * 4. `getBundle(bundle_id)`; a draft whose name count is not `required_domains.total`: 400
- *    `invalid_order` (`domain_count_mismatch`), before any availability call;
- * 5. `checkAvailability(names, { fresh: true })`: a name Peeker could not check → 503
+ * 5. `getBundle(bundle_id)` (reused for `bundleTtlMs`); a draft whose name count is not
+ *    `required_domains.total`: 400 `invalid_order` (`domain_count_mismatch`), before any
+ *    availability call;
+ * 6. `checkAvailability(names, { fresh: true })`: a name Peeker could not check → 503
  *    `recheck_failed` (retryable, nothing ordered); names taken (or premium) → **409
  *    `names_taken`** with `details.taken` and `details.replacement`: the cheapest valid set
  *    that keeps every surviving name (`solveSelection` with them pinned, over fresh rows of
  *    the survivors and the alternates; same horizon and caps), as `{ domains, google,
  *    microsoft, removed, added: [rows], cost, extra_cents }` (`extra_cents` against the
  *    body's `cost.total_cents`, else null), or `null` with `details.shortfall` when no set exists;
- * 6. the `sequencer` callback (403 `forbidden` on `null`), `buildOrderRequest` with the
- *    bundle's counts and the fresh rows (400 `invalid_order`), `createOrder` (canonical body;
- *    a name taken in between is answered like step 5);
- * 7. `200 {"data": receipt, "request_id", "events": {"token"}}`, stored for replays.
+ * 7. `buildOrderRequest` with the login, the bundle's counts and the fresh rows (400
+ *    `invalid_order`), `createOrder` (canonical body; a name taken in between is answered
+ *    like step 6);
+ * 8. `200 {"data": receipt, "request_id", "events": {"token"}}`, stored for replays.
  *
  * A `createOrder` that got no answer (timeout, dropped connection, 5xx after the client's
  * retries) may have placed the order; the next identical draft then skips the "taken" verdict
- * of step 5 (the names may be taken by that very order) and re-sends the canonical body, so
+ * of step 6 (the names may be taken by that very order) and re-sends the canonical body, so
  * Peeker's 24-hour dedupe answers the original order (remembered in-process only).
  *
  * Peeker failures: 401/403 → 502 `upstream_unauthorized` (nothing about the key), 404 →
@@ -278,6 +288,24 @@ export function createOrderHandler(options: OrderHandlerOptions): OrderHandler {
   }
   // A claim must outlive createOrder with its retries (3 attempts × the client's timeout).
   const claimTtlMs = Math.max(pendingWaitMs, 120_000);
+  const bundleTtlMs = options.bundleTtlMs ?? 60_000;
+  if (typeof bundleTtlMs !== 'number' || !Number.isSafeInteger(bundleTtlMs) || bundleTtlMs < 0) {
+    throw new TypeError(`Expected bundleTtlMs to be a non-negative integer, got ${describeValue(bundleTtlMs)}`);
+  }
+  // Bundles change rarely: a burst of orders (or of abusive drafts) costs one getBundle.
+  const bundles = new Map<string, { bundle: Promise<Bundle>; expiresAt: number }>();
+  const bundleOf = (id: string, signal: AbortSignal): Promise<Bundle> => {
+    const cached = bundles.get(id);
+    if (cached && cached.expiresAt > Date.now()) return cached.bundle;
+    // A shared read must not fail because one of the browsers waiting for it went away.
+    const bundle = bundleTtlMs > 0 ? client.getBundle(id) : client.getBundle(id, { signal });
+    if (bundleTtlMs > 0) {
+      bundles.set(id, { bundle, expiresAt: Date.now() + bundleTtlMs });
+      while (bundles.size > 100) bundles.delete(bundles.keys().next().value as string);
+      bundle.catch(() => bundles.delete(id)); // only answers are kept
+    }
+    return bundle;
+  };
   // Drafts whose createOrder failed without an answer (timeout, dropped connection, 5xx after
   // retries): the order may exist. Their names then look taken (by this very order), so a
   // retry re-sends the canonical body instead, and Peeker's 24-hour dedupe returns the
@@ -410,7 +438,14 @@ export function createOrderHandler(options: OrderHandlerOptions): OrderHandler {
       if (clean !== '' && !alternates.includes(clean)) alternates.push(clean);
     }
 
-    // 3. Idempotency on the canonical draft (sorted names, fixed key order; no secrets in it).
+    // 3. Who may order this, and their Smartlead login: before anything upstream or a replay,
+    // so a refused session costs nothing and never sees another session's receipt.
+    const login = await sequencer(draft, { headers: req.headers, request: original });
+    if (login === null || login === undefined) return fail(403, 'forbidden', 'This order may not be placed from this session');
+    if (typeof login !== 'object') throw new TypeError('Expected sequencer() to return the Smartlead login or null');
+    const secrets = [login.login_password, login.login_email].filter((s): s is string => typeof s === 'string' && s !== '');
+
+    // 4. Idempotency on the canonical draft (sorted names, fixed key order; no secrets in it).
     const key = `order:${createHash('sha256').update(serializeOrderRequest(draft)).digest('hex')}`;
     const deadline = Date.now() + pendingWaitMs;
     for (;;) {
@@ -428,10 +463,9 @@ export function createOrderHandler(options: OrderHandlerOptions): OrderHandler {
     }
 
     let placed = false;
-    let secrets: string[] = [];
     try {
-      // 4. The real bundle, and the count, before any availability call.
-      const bundle = await client.getBundle(draft.bundle_id, { signal: req.signal });
+      // 5. The real bundle (cached briefly), and the count, before any availability call.
+      const bundle = await bundleOf(draft.bundle_id, req.signal);
       try {
         buildOrderRequest(draft, { draft: true, required: bundle.required_domains });
       } catch (error) {
@@ -439,7 +473,7 @@ export function createOrderHandler(options: OrderHandlerOptions): OrderHandler {
         throw error;
       }
 
-      // 5. Fresh rows for exactly these names.
+      // 6. Fresh rows for exactly these names.
       const rows = await client.checkAvailability(names, { fresh: true, signal: req.signal });
       const errored = rows.filter((row) => row.reason === 'errored' || row.reason === 'stale');
       if (errored.length > 0) {
@@ -452,11 +486,7 @@ export function createOrderHandler(options: OrderHandlerOptions): OrderHandler {
         return await namesTaken(rows, names, alternates, bundle, quoted, req.signal);
       }
 
-      // 6. The secret part, validation against the fresh rows, and the order itself.
-      const login = await sequencer(draft, { headers: req.headers, request: original });
-      if (login === null || login === undefined) return fail(403, 'forbidden', 'This order may not be placed from this session');
-      if (typeof login !== 'object') throw new TypeError('Expected sequencer() to return the Smartlead login or null');
-      secrets = [login.login_password, login.login_email].filter((s): s is string => typeof s === 'string' && s !== '');
+      // 7. Validation against the bundle and the fresh rows, and the order itself.
       let order: OrderRequest;
       try {
         order = buildOrderRequest(
