@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import type { AvailabilityRow } from '@peeker/core';
 import { defaultMessages } from '@peeker/elements';
 import { expectNoAxeViolations, mount, type Mounted } from './fixtures.ts';
@@ -64,6 +64,24 @@ describe('<peeker-domain-picker>: the selection summary', () => {
     expect(m.harness.selectedDomains()).not.toContain('plain2.com');
     expect(m.harness.selectedDomains()).not.toContain('plain3.com');
     expect(m.harness.selectedDomains()).toHaveLength(3);
+  });
+
+  it('Remove from the keyboard keeps focus in the list: on the button now in its place, then Fill cheapest', async () => {
+    const m = await mountPriced(3);
+    await m.harness.press('fill');
+    const removeButton = (domain: string) => page.getByRole('button', { name: defaultMessages.removeName(domain) }).element() as HTMLElement;
+    removeButton('plain2.com').focus();
+    await userEvent.keyboard('{Enter}');
+    await m.harness.settle();
+    expect(m.harness.selectedDomains()).toEqual(['plain1.com', 'plain3.com']);
+    expect(m.harness.root.activeElement).toBe(removeButton('plain3.com'));
+    await userEvent.keyboard(' ');
+    await m.harness.settle();
+    expect(m.harness.root.activeElement).toBe(removeButton('plain1.com'));
+    await userEvent.keyboard('{Enter}');
+    await m.harness.settle();
+    expect(m.element.value).toEqual([]);
+    expect(m.harness.root.activeElement).toBe(m.harness.button('fill'));
   });
 
   it('says what the exact optimiser saved over picking the cheapest-looking names by hand', async () => {

@@ -602,9 +602,24 @@ export class PeekerDomainPicker extends LitElement {
     this.#setChosen(next, true);
   }
 
-  /** A remove button of the summary's list: like unticking the row. */
+  /**
+   * A remove button of the summary's list: like unticking the row. The pressed button goes
+   * away with its name, so focus moves to the Remove button now in its place (or the last
+   * one, or "Fill cheapest" when none is left) instead of dropping to the page.
+   */
   #remove(domain: string): void {
-    if (this.chosen.has(domain)) this.#toggle(domain);
+    if (!this.chosen.has(domain)) return;
+    const removeButtons = (): HTMLButtonElement[] => [
+      ...this.renderRoot.querySelectorAll<HTMLButtonElement>('.chosen button[data-action="remove"]'),
+    ];
+    const pressed = removeButtons().findIndex((button) => button.closest('li')?.dataset.domain === domain);
+    const hadFocus = pressed >= 0 && (this.renderRoot as ShadowRoot).activeElement === removeButtons()[pressed];
+    this.#toggle(domain);
+    if (!hadFocus) return;
+    void this.updateComplete.then(() => {
+      const left = removeButtons();
+      (left[Math.min(pressed, left.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('button[data-action="fill"]'))?.focus();
+    });
   }
 
   /** Ctrl+A in the list: chooses every listed name that can be ordered, or none when all are. */
