@@ -131,7 +131,8 @@ export class PeekerOrderStatus extends LitElement {
     const headline = this.#headline();
     if (headline !== this.#lastHeadline && this.events.length > 0) {
       this.#lastHeadline = headline;
-      this.announcement = headline;
+      // A failure is an alert already (the headline's role); saying it twice helps nobody.
+      this.announcement = this.#phase() === 'failed' ? '' : headline;
     }
   }
 
