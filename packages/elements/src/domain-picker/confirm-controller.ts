@@ -1,7 +1,5 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { PeekerError, isOrderable } from '@peeker/core';
-import type { AvailabilityChecker, AvailabilityRow, SelectionResult, UnavailableReason } from '@peeker/core';
-import { PeekerOrderPlacedEvent } from '../events/peeker-order-placed.ts';
+import type { AvailabilityChecker, AvailabilityRow, SelectionResult } from '@peeker/core';
 import type { PeekerOrderReadyEvent } from '../events/peeker-order-ready.ts';
 import type { PeekerMessages } from '../messages.ts';
 import type { OrderFields } from './order-fields.ts';
@@ -24,8 +22,6 @@ export interface Review {
   extra?: { cents: number; currency: string | null } | null;
 }
 
-/** Most alternates sent to the order endpoint for replacements (its default limit). */
-const MAX_ALTERNATES = 100;
 
 /** What the confirm flow needs from the element. */
 export interface ConfirmContext {
@@ -215,93 +211,31 @@ export class ConfirmController implements ReactiveController {
     const m = ctx.messages();
     await this.#host.updateComplete;
     if (!this.#host.dispatchEvent(event)) return this.#set('editing', null);
-    const { order, cost, domains } = event.detail;
-    if (order === null) {
-      this.notice = notice('error', m.orderInvalid(['order']));
-      return this.#set('editing', null);
-    }
     this.notice = notice('info', m.placingOrder);
     this.#host.requestUpdate();
-    let submitOrder: (typeof import('./order-submit.ts'))['submitOrder'];
-    try {
-      ({ submitOrder } = await import('./order-submit.ts'));
-    } catch (error) {
-      this.notice = notice('error', m.loadFailed);
-      ctx.emitError(error);
-      return this.#set('editing', null);
-    }
-    const chosen = new Set(domains);
-    const years = ctx.years();
-    const price = (r: AvailabilityRow): number => (r.price_cents ?? 0) + (years - 1) * (r.renewal_price_cents ?? r.price_cents ?? 0);
-    const alternates = ctx
-      .candidates()
-      .filter((r) => isOrderable(r) && !chosen.has(r.domain))
-      .sort((a, b) => price(a) - price(b) || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0))
-      .slice(0, MAX_ALTERNATES)
-      .map((r) => r.domain);
     const controller = (this.#abort = new AbortController());
-    let result: Awaited<ReturnType<typeof submitOrder>>;
+    let outcome: Awaited<ReturnType<(typeof import('./order-submit.ts'))['placeOrder']>>;
     try {
-      result = await submitOrder(endpoint, { order, alternates, cost: { total_cents: cost.total_cents, currency: cost.currency } }, controller.signal);
-    } catch {
-      return this.#set('editing', null); // aborted: the element was removed
+      const { placeOrder } = await import('./order-submit.ts');
+      outcome = await placeOrder(ctx, event.detail, endpoint, controller.signal);
+    } catch (error) {
+      this.notice = controller.signal.aborted ? null : notice('error', m.loadFailed);
+      if (!controller.signal.aborted) ctx.emitError(error);
+      return this.#set('editing', null);
     } finally {
       this.#abort = null;
     }
-    if (result.kind === 'placed') {
-      this.notice = notice('success', m.orderPlaced(result.detail.orderId));
-      this.#set('confirmed', null);
-      await this.#host.updateComplete;
-      this.#host.dispatchEvent(new PeekerOrderPlacedEvent(result.detail));
-      await this.#focus('[data-role="flow-notice"]');
+    if (outcome.kind === 'review') {
+      this.notice = null;
+      this.#set('review', outcome.review);
+      await this.#focus('[data-role="review"]');
       return;
     }
-    if (result.kind === 'failed') {
-      const error = new PeekerError(result.code, result.message, { retryable: true });
-      this.notice = notice('error', m.orderNotPlaced(ctx.describe(error)));
-      ctx.emitError(error);
-      this.#set('editing', null);
-      await this.#focus('[data-role="flow-notice"]');
-      return;
-    }
-    // 409 names_taken: mark the names, take the server's replacement set, ask again.
-    const now = Date.now();
-    ctx.mergeRows(result.taken.map((t) => ({ domain: t.domain, available: false, premium: false, reason: t.reason as UnavailableReason, checked_at: now })));
-    const lost = new Set(result.taken.map((t) => t.domain));
-    ctx.lose(lost);
-    const replacement = result.replacement;
-    // The server's fresh prices for the replacements, so the new totals are what it will charge.
-    if (replacement) {
-      ctx.mergeRows(
-        replacement.added
-          .filter((a) => a.price_cents !== null && a.usable_for.length > 0)
-          .map((a): AvailabilityRow => ({
-            domain: a.domain,
-            available: true,
-            premium: false,
-            price_cents: a.price_cents!,
-            renewal_price_cents: a.renewal_price_cents ?? a.price_cents!,
-            ...(a.currency === null ? {} : { currency: a.currency }),
-            usable_for: a.usable_for,
-            checked_at: now,
-          })),
-      );
-    }
-    const added = replacement ? replacement.added.map((a) => a.domain).sort() : [];
-    const review: Review = {
-      source: 'taken',
-      swaps: [...lost].sort().map((removed, i) => ({ removed, status: 'taken', added: added[i] ?? null })),
-      prices: [],
-      shortfall: result.shortfall,
-      extra: replacement && replacement.extra_cents !== null ? { cents: replacement.extra_cents, currency: replacement.cost.currency } : null,
-    };
-    if (replacement) ctx.select(replacement.domains, true);
-    else {
-      ctx.select(domains.filter((d) => !lost.has(d)), true);
-      ctx.searchMore();
-    }
-    this.#set('review', review);
-    await this.#focus('[data-role="review"]');
+    this.notice = outcome.notice;
+    this.#set(outcome.kind === 'placed' ? 'confirmed' : 'editing', null);
+    await this.#host.updateComplete;
+    if (outcome.kind === 'placed') this.#host.dispatchEvent(outcome.event);
+    await this.#focus('[data-role="flow-notice"]');
   }
 
   /** Moves focus to what replaced the pressed button (never leaving it on `<body>`). */

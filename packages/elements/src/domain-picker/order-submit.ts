@@ -1,10 +1,17 @@
 /**
  * Posting the confirmed draft to the partner's order endpoint (`createOrderHandler` of
- * `@peeker/core/server`) and reading its answer, for `<peeker-domain-picker order-endpoint>`.
- * Loaded on first use by the confirm controller. Internal.
+ * `@peeker/core/server`) and turning its answer into what the picker shows, for
+ * `<peeker-domain-picker order-endpoint>`. Loaded on first use by the confirm controller.
+ * Internal.
  */
-import type { OrderDraft, SelectionCost } from '@peeker/core';
-import type { OrderPlacedDetail } from '../events/peeker-order-placed.ts';
+import { PeekerError, isOrderable, type AvailabilityRow, type OrderDraft, type SelectionCost, type UnavailableReason } from '@peeker/core';
+import { PeekerOrderPlacedEvent, type OrderPlacedDetail } from '../events/peeker-order-placed.ts';
+import type { OrderReadyDetail } from '../events/peeker-order-ready.ts';
+import type { ConfirmContext, Review } from './confirm-controller.ts';
+import { notice, type Notice } from './notice.ts';
+
+/** Most alternates sent for replacements (the order handler's default limit). */
+const MAX_ALTERNATES = 100;
 
 /** A name the server found taken at its fresh re-check. */
 export interface TakenName {
@@ -134,4 +141,84 @@ export async function submitOrder(endpoint: string, body: SubmitBody, signal: Ab
     return { kind: 'taken', taken, replacement, shortfall };
   }
   return { kind: 'failed', code, message };
+}
+
+/** What the picker does after the order endpoint answered. */
+export type PlaceOutcome =
+  | { kind: 'placed'; event: PeekerOrderPlacedEvent; notice: Notice }
+  | { kind: 'review'; review: Review }
+  | { kind: 'failed'; notice: Notice };
+
+/**
+ * Sends the confirmed draft with the cheapest unchosen orderable names as alternates, and
+ * applies the answer: placed → the confirmation and `peeker-order-placed`; 409 names taken →
+ * the names marked taken, the server's replacement set selected (with its fresh prices), and
+ * the review; anything else → the failure, selection unchanged.
+ * @param ctx - the element's side of the flow
+ * @param ready - the `peeker-order-ready` detail that was not cancelled
+ * @param endpoint - the order endpoint
+ * @param signal - aborts the request (the element was removed)
+ * @returns what to show
+ * @throws the signal's reason when aborted
+ */
+export async function placeOrder(ctx: ConfirmContext, ready: OrderReadyDetail, endpoint: string, signal: AbortSignal): Promise<PlaceOutcome> {
+  const m = ctx.messages();
+  const { order, cost, domains } = ready;
+  if (order === null) return { kind: 'failed', notice: notice('error', m.orderInvalid(['order'])) };
+  const chosen = new Set(domains);
+  const years = ctx.years();
+  const price = (r: AvailabilityRow): number => (r.price_cents ?? 0) + (years - 1) * (r.renewal_price_cents ?? r.price_cents ?? 0);
+  const alternates = ctx
+    .candidates()
+    .filter((r) => isOrderable(r) && !chosen.has(r.domain))
+    .sort((a, b) => price(a) - price(b) || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0))
+    .slice(0, MAX_ALTERNATES)
+    .map((r) => r.domain);
+  const result = await submitOrder(endpoint, { order, alternates, cost: { total_cents: cost.total_cents, currency: cost.currency } }, signal);
+  if (result.kind === 'placed') {
+    return { kind: 'placed', event: new PeekerOrderPlacedEvent(result.detail), notice: notice('success', m.orderPlaced(result.detail.orderId)) };
+  }
+  if (result.kind === 'failed') {
+    const error = new PeekerError(result.code, result.message, { retryable: true });
+    ctx.emitError(error);
+    return { kind: 'failed', notice: notice('error', m.orderNotPlaced(ctx.describe(error))) };
+  }
+  // 409 names_taken: mark the names, take the server's replacement set, ask again.
+  const now = Date.now();
+  ctx.mergeRows(result.taken.map((t) => ({ domain: t.domain, available: false, premium: false, reason: t.reason as UnavailableReason, checked_at: now })));
+  const lost = new Set(result.taken.map((t) => t.domain));
+  ctx.lose(lost);
+  const replacement = result.replacement;
+  if (replacement) {
+    // The server's fresh prices for the replacements, so the new totals are what it will charge.
+    ctx.mergeRows(
+      replacement.added
+        .filter((a) => a.price_cents !== null && a.usable_for.length > 0)
+        .map((a): AvailabilityRow => ({
+          domain: a.domain,
+          available: true,
+          premium: false,
+          price_cents: a.price_cents!,
+          renewal_price_cents: a.renewal_price_cents ?? a.price_cents!,
+          ...(a.currency === null ? {} : { currency: a.currency }),
+          usable_for: a.usable_for,
+          checked_at: now,
+        })),
+    );
+    ctx.select(replacement.domains, true);
+  } else {
+    ctx.select(domains.filter((d) => !lost.has(d)), true);
+    ctx.searchMore();
+  }
+  const added = replacement ? replacement.added.map((a) => a.domain).sort() : [];
+  return {
+    kind: 'review',
+    review: {
+      source: 'taken',
+      swaps: [...lost].sort().map((removed, i) => ({ removed, status: 'taken', added: added[i] ?? null })),
+      prices: [],
+      shortfall: result.shortfall,
+      extra: replacement && replacement.extra_cents !== null ? { cents: replacement.extra_cents, currency: replacement.cost.currency } : null,
+    },
+  };
 }
