@@ -5,6 +5,7 @@
 import { PeekerError } from '../errors/peeker-error.ts';
 import { describeValue } from '../internal/describe-value.ts';
 import { canonicalHostname, MAX_LABEL_LENGTH, quoteInput } from '../domains/domain-syntax.ts';
+import { decodePunycode } from '../domains/idna.ts';
 
 /** The brand as the generator uses it. */
 export interface BrandToken {
@@ -19,6 +20,12 @@ export interface BrandToken {
   ownDomain: string;
   /** Its suffix (`com`, `co.uk`), for the lookalike filter's TLD run-ons. */
   ownTld: string;
+  /**
+   * Other spellings of the brand that customers expect too: the German and Nordic
+   * transliteration of `ä ö ü ø å` (`Müller` → `mueller` besides `muller`). Empty when the
+   * brand has none of these letters.
+   */
+  variants: readonly { readonly words: readonly string[]; readonly token: string }[];
 }
 
 /** Characters that separate the words of a brand (`Acme & Rockets`, `acme-rockets`). */
@@ -31,13 +38,22 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Splits free text into brand words: separators become word breaks, apostrophes and
- * symbols (`™`, `®`) vanish, accents are folded (`Café` → `cafe`), anything else outside
- * `[a-z0-9]` is dropped. Digits the brand has are kept; none are ever added.
+ * Letters whose German or Nordic transliteration adds an `e` or doubles the letter
+ * (`Müller` → `Mueller`, `Ørsted` → `Oersted`, `Åland` → `Aaland`); NFKD folding alone
+ * gives the other common spelling (`muller`).
  */
-function brandWords(text: string): string[] {
-  const folded = text
-    .toLowerCase()
+const TRANSLITERATIONS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' };
+const TRANSLITERATED = /[äöüøå]/gu;
+
+/**
+ * Splits free text into brand words: separators become word breaks, apostrophes and
+ * symbols (`™`, `®`) vanish, accents are folded (`Café` → `cafe`, `ß` → `ss`, `æ` → `ae`),
+ * anything else outside `[a-z0-9]` is dropped. Digits the brand has are kept; none are ever
+ * added. With `transliterate`, `ä ö ü ø å` become `ae oe ue oe aa` first.
+ */
+function brandWords(text: string, transliterate = false): string[] {
+  const lower = text.normalize('NFC').toLowerCase();
+  const folded = (transliterate ? lower.replace(TRANSLITERATED, (letter) => TRANSLITERATIONS[letter] ?? letter) : lower)
     .replace(WORD_SEPARATORS, ' ')
     .replace(APOSTROPHES, '')
     .replace(/\p{S}/gu, '')
@@ -74,8 +90,11 @@ export function parseBrand(brand: unknown): BrandToken {
   if (looksLikeDomain && /^www\./iu.test(host)) host = host.slice(4);
   let words: string[];
   let ownDomain: string | null = null;
+  let wordText = looksLikeDomain && host.includes('.') ? host.slice(0, host.indexOf('.')) : looksLikeDomain ? host : text;
+  // A brand given in Punycode (`xn--mller-kva.de`) is read in Unicode (`müller`).
+  if (/^xn--/iu.test(wordText)) wordText = decodePunycode(wordText.slice(4).toLowerCase()) ?? wordText;
   if (looksLikeDomain && host.includes('.')) {
-    words = brandWords(host.slice(0, host.indexOf('.')));
+    words = brandWords(wordText);
     try {
       ownDomain = canonicalHostname(host);
     } catch (error) {
@@ -83,7 +102,7 @@ export function parseBrand(brand: unknown): BrandToken {
       throw invalidBrand(brand, `looks like a domain but is not a valid one (${error.message})`);
     }
   } else {
-    words = brandWords(looksLikeDomain ? host : text);
+    words = brandWords(wordText);
   }
   const token = words.join('');
   if (token === '') throw invalidBrand(brand, 'has no letters or digits to build names from');
@@ -91,5 +110,9 @@ export function parseBrand(brand: unknown): BrandToken {
     throw invalidBrand(brand, `is longer than ${MAX_LABEL_LENGTH} characters once its words are joined`);
   }
   ownDomain ??= `${token}.com`;
-  return { words, token, ownDomain, ownTld: ownDomain.slice(ownDomain.indexOf('.') + 1) };
+  const variantWords = brandWords(wordText, true);
+  const variantToken = variantWords.join('');
+  const variants =
+    variantToken !== token && variantToken.length <= MAX_LABEL_LENGTH ? [{ words: variantWords, token: variantToken }] : [];
+  return { words, token, ownDomain, ownTld: ownDomain.slice(ownDomain.indexOf('.') + 1), variants };
 }

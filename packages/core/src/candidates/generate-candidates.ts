@@ -29,6 +29,8 @@ export interface CandidateOptions {
    * (`"acme.com"`, scheme, `www.` and path tolerated). Letters are lower-cased and accents
    * folded (`Café` → `cafe`); separators (spaces, hyphens, `&`, `+`, `/`, `_`, …) split words;
    * apostrophes and symbols (`™`) vanish. Digits in the brand are kept; none are ever added.
+   * A brand with `ä ö ü ø å` is also tried in its German/Nordic spelling (`Müller` → names
+   * around `muller` and `mueller`; `ß` → `ss`, `æ` → `ae` in both).
    */
   brand: string;
   /**
@@ -252,75 +254,81 @@ export function generateCandidates(options: CandidateOptions): Candidate[] {
   }
   const excluded = new Set(stringList(options.exclude, 'exclude', []).map(excludeKey));
   excluded.add(brand.ownDomain);
-  const protectedCollision = createProtectedMatcher(
-    protectedNamesFor(
-      stringList(options.protectedBrands, 'protectedBrands', DEFAULT_PROTECTED_BRANDS),
-      brand.token,
-    ),
-  );
-
-  const token = brand.token;
-  const lookalikes = buildLookalikes(token, { ownTld: brand.ownTld });
+  const protectedList = stringList(options.protectedBrands, 'protectedBrands', DEFAULT_PROTECTED_BRANDS);
+  // The brand as spelled, and its transliterations (`muller`, `mueller`): each gets every
+  // pattern. A spelling of the customer's brand is never a lookalike to filter out.
+  const spellings = [{ words: brand.words, token: brand.token }, ...brand.variants];
+  const tokens = new Set(spellings.map((spelling) => spelling.token));
+  const lookalikes = new Set<string>();
+  for (const { token } of spellings) {
+    for (const label of buildLookalikes(token, { ownTld: brand.ownTld })) if (!tokens.has(label)) lookalikes.add(label);
+    excluded.add(`${token}.${brand.ownTld}`); // the bare brand on the customer's own TLD
+  }
   const labels = new Map<string, LabelEntry>();
 
-  /**
-   * Adds the label `left + (hyphen ? '-' : '') + right` unless it is too long, a lookalike,
-   * near a protected brand, or already made by a better-scoring family.
-   */
-  const add = (
-    left: string,
-    right: string,
-    hyphen: boolean,
-    pattern: CandidatePattern,
-    family: Family,
-    word: string,
-  ): void => {
-    const label = hyphen ? `${left}-${right}` : left + right;
-    if (label.length > MAX_LABEL_LENGTH) return;
-    const spam = hyphen || word === '' ? null : spamWordAcross(left, right);
-    const points =
-      FAMILY_POINTS[family] +
-      (hyphen ? HYPHEN_POINTS : 0) +
-      lengthPoints(label.length) +
-      (spam === null ? 0 : SPAM_POINTS);
-    const existing = labels.get(label);
-    if (existing !== undefined && existing.points >= points) return;
-    if (lookalikes.has(label) || protectedCollision(label) !== null) return;
-    labels.set(label, { label, key: `${label}.`, pattern, family, word, hyphen, hyphenPoints: hyphen ? HYPHEN_POINTS : 0, twin: null, spam, points });
-  };
+  for (const spelling of spellings) {
+    const token = spelling.token;
+    const protectedCollision = createProtectedMatcher(protectedNamesFor(protectedList, token));
 
-  const { verbPrefix, nounSuffix, hyphenated, outreachWord, morpheme, bareBrand } = CandidatePattern;
-  for (const word of VERB_PREFIXES) {
-    add(word, token, false, verbPrefix, 'verb', word);
-    if (hyphens) add(word, token, true, hyphenated, 'verb', word);
-  }
-  for (const word of NOUN_SUFFIXES) {
-    add(token, word, false, nounSuffix, 'noun', word);
-    if (hyphens) add(token, word, true, hyphenated, 'noun', word);
-  }
-  if (hyphens) {
-    for (const word of HYPHEN_PREFIXES) add(word, token, true, hyphenated, 'hyphenWord', word);
-    for (const word of HYPHEN_SUFFIXES) add(token, word, true, hyphenated, 'hyphenWord', word);
-  }
-  for (const word of OUTREACH_SUFFIXES) {
-    add(token, word, false, outreachWord, 'outreach', word);
-    if (hyphens) add(token, word, true, hyphenated, 'outreach', word);
-  }
-  for (const word of MORPHEMES) {
-    add(token, word, false, morpheme, 'morpheme', word);
-    add(word, token, false, morpheme, 'morpheme', word);
-    if (hyphens) {
-      add(token, word, true, hyphenated, 'morpheme', word);
-      add(word, token, true, hyphenated, 'morpheme', word);
+    /**
+     * Adds the label `left + (hyphen ? '-' : '') + right` unless it is too long, a lookalike,
+     * near a protected brand, or already made by a better-scoring family.
+     */
+    const add = (
+      left: string,
+      right: string,
+      hyphen: boolean,
+      pattern: CandidatePattern,
+      family: Family,
+      word: string,
+    ): void => {
+      const label = hyphen ? `${left}-${right}` : left + right;
+      if (label.length > MAX_LABEL_LENGTH) return;
+      const spam = hyphen || word === '' ? null : spamWordAcross(left, right);
+      const points =
+        FAMILY_POINTS[family] +
+        (hyphen ? HYPHEN_POINTS : 0) +
+        lengthPoints(label.length) +
+        (spam === null ? 0 : SPAM_POINTS);
+      const existing = labels.get(label);
+      if (existing !== undefined && existing.points >= points) return;
+      if (lookalikes.has(label) || protectedCollision(label) !== null) return;
+      labels.set(label, { label, key: `${label}.`, pattern, family, word, hyphen, hyphenPoints: hyphen ? HYPHEN_POINTS : 0, twin: null, spam, points });
+    };
+
+    const { verbPrefix, nounSuffix, hyphenated, outreachWord, morpheme, bareBrand } = CandidatePattern;
+    for (const word of VERB_PREFIXES) {
+      add(word, token, false, verbPrefix, 'verb', word);
+      if (hyphens) add(word, token, true, hyphenated, 'verb', word);
     }
-  }
-  add(token, '', false, bareBrand, 'brand', '');
-  if (hyphens) {
-    // A multi-word brand with one hyphen between two of its words: acme-rockets.
-    let offset = 0;
-    for (let i = 0; i + 1 < brand.words.length; i += 1) {
-      offset += (brand.words[i] as string).length;
-      add(token.slice(0, offset), token.slice(offset), true, bareBrand, 'brand', '');
+    for (const word of NOUN_SUFFIXES) {
+      add(token, word, false, nounSuffix, 'noun', word);
+      if (hyphens) add(token, word, true, hyphenated, 'noun', word);
+    }
+    if (hyphens) {
+      for (const word of HYPHEN_PREFIXES) add(word, token, true, hyphenated, 'hyphenWord', word);
+      for (const word of HYPHEN_SUFFIXES) add(token, word, true, hyphenated, 'hyphenWord', word);
+    }
+    for (const word of OUTREACH_SUFFIXES) {
+      add(token, word, false, outreachWord, 'outreach', word);
+      if (hyphens) add(token, word, true, hyphenated, 'outreach', word);
+    }
+    for (const word of MORPHEMES) {
+      add(token, word, false, morpheme, 'morpheme', word);
+      add(word, token, false, morpheme, 'morpheme', word);
+      if (hyphens) {
+        add(token, word, true, hyphenated, 'morpheme', word);
+        add(word, token, true, hyphenated, 'morpheme', word);
+      }
+    }
+    add(token, '', false, bareBrand, 'brand', '');
+    if (hyphens) {
+      // A multi-word brand with one hyphen between two of its words: acme-rockets.
+      let offset = 0;
+      for (let i = 0; i + 1 < spelling.words.length; i += 1) {
+        offset += (spelling.words[i] as string).length;
+        add(token.slice(0, offset), token.slice(offset), true, bareBrand, 'brand', '');
+      }
     }
   }
 
