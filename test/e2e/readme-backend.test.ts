@@ -12,6 +12,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateCandidates, isOrderable, solveSelection, type AvailabilityRow, type Bundle } from '@peeker/core';
 import { startSandbox, type Sandbox } from '@peeker/sandbox';
+import { chromium } from 'playwright';
+import { chromiumArgs } from '../../vitest.config.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // Inside the repository, so `@peeker/core/server` resolves to the workspace package.
@@ -184,6 +186,39 @@ describe('the README backend, run as written', () => {
     expect(answer.json.error.code).toBe('invalid_json');
     expect(alive()).toBe(true);
   });
+
+  it('survives the same three from real Chromium (a taken name, a malformed body, a 10 MB body)', async () => {
+    const { draft, domains } = await cheapestDraft('numbat');
+    sandbox.markTaken(domains[1]!);
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/api/bundle`); // same origin as the endpoints
+      const statuses = await page.evaluate(async (order) => {
+        const send = async (body: string): Promise<number | string> => {
+          try {
+            const response = await fetch('/api/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+            return response.status;
+          } catch (error) {
+            return String(error);
+          }
+        };
+        return {
+          taken: await send(JSON.stringify(order)),
+          malformed: await send('{"user":'),
+          huge: await send(JSON.stringify({ user: 'x'.repeat(10 * 1024 * 1024) })),
+          after: await send('[]'),
+        };
+      }, draft);
+      expect(statuses.taken).toBe(409);
+      expect(statuses.malformed).toBe(400);
+      expect(statuses.huge).toBe(413);
+      expect(statuses.after).toBe(400);
+      expect(alive()).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 
   it('answers a 10 MB body with 413 and stays up', async () => {
     expect(await postHuge('/api/orders', 10 * 1024 * 1024)).toBe(413);
