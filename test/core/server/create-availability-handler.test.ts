@@ -220,6 +220,26 @@ describe('createAvailabilityHandler: per-client fairness', () => {
     expect((await patient.fetch(post('{"domains":["p-3.com"]}'))).status).toBe(200);
     expect((await patient.fetch(post('{"domains":["p-4.com"],"timeout_ms":-1}'))).status).toBe(400);
   });
+
+  it('sheds by the drain estimate too: requests queued behind slow upstream calls', async () => {
+    const gates: Array<() => void> = [];
+    const client: AvailabilityHandlerClient = {
+      checkAvailability: (domains) =>
+        new Promise((resolve) => gates.push(() => resolve(domains.map((domain) => ({ domain, available: true, premium: false }))))),
+    };
+    // Nothing finished yet: the steady rate of 60 per minute, so each queued unit is ~1 s.
+    const handler = createAvailabilityHandler({ client, upstreamRequestsPerMinute: 60, maxWaitMs: 3000, clientKey: () => undefined });
+    const admitted = [1, 2, 3].map((i) => handler.fetch(post(JSON.stringify({ domains: [`d-${i}.com`] }))));
+    const shed = await handler.fetch(post('{"domains":["d-4.com"]}'));
+    expect(shed.status).toBe(429);
+    while (gates.length < 3) await new Promise((r) => setTimeout(r, 1));
+    for (const open of gates.splice(0)) open();
+    expect((await Promise.all(admitted)).map((r) => r.status)).toEqual([200, 200, 200]);
+    const next = handler.fetch(post('{"domains":["d-5.com"]}')); // queue empty again: admitted
+    while (gates.length < 1) await new Promise((r) => setTimeout(r, 1));
+    gates.splice(0).forEach((open) => open());
+    expect((await next).status).toBe(200);
+  });
 });
 
 describe('createAvailabilityHandler: exact key scrubbing', () => {

@@ -16,18 +16,24 @@ export interface ClientFairnessSettings {
 }
 
 /** What {@link ClientFairness.admit} decided. */
-export type Admission = { ok: true } | { ok: false; scope: 'client' | 'server'; retryAfterMs: number };
+export type Admission =
+  | { ok: true; release: () => void }
+  | { ok: false; scope: 'client' | 'server'; retryAfterMs: number };
 
 /** The admission controller. */
 export interface ClientFairness {
   /**
    * Admits a request of `units` for `client`, unless the client spent its share this
-   * minute, or the key's window would make it wait longer than `maxWaitMs`.
+   * minute, or the estimated wait would be longer than `maxWaitMs`. Call `release` when the
+   * admitted request finished.
    */
   admit(client: string | undefined, units: number, maxWaitMs: number): Admission;
 }
 
 const MINUTE = 60_000;
+
+/** How far back completions are looked at to measure the drain rate. */
+const RATE_SPAN_MS = 5_000;
 
 /** Creates the controller. */
 export function createClientFairness(settings: ClientFairnessSettings): ClientFairness {
@@ -35,30 +41,45 @@ export function createClientFairness(settings: ClientFairnessSettings): ClientFa
   const logs = new Map<string, number[]>();
   /** When each unit this handler admitted was admitted, oldest first (the last minute). */
   const admitted: number[] = [];
+  /** When admitted units finished, oldest first (the last RATE_SPAN_MS). */
+  const finished: number[] = [];
+  /** Units admitted and not finished. */
+  let queued = 0;
 
-  const prune = (log: number[], at: number): void => {
+  const prune = (log: number[], at: number, span: number): void => {
     let expired = 0;
-    while (expired < log.length && (log[expired] as number) <= at - MINUTE) expired += 1;
+    while (expired < log.length && (log[expired] as number) <= at - span) expired += 1;
     if (expired > 0) log.splice(0, expired);
+  };
+
+  /**
+   * When the last unit of a new request would go out. Two limits, the larger wins: the key's
+   * sliding window (the request's last unit is the (n + units)-th of the minute) and the
+   * drain rate measured over the last seconds (concurrency and latency; before anything
+   * finished, the key's steady rate). An estimate: cache hits cost nothing, and other
+   * instances' calls on the key are not seen.
+   */
+  const estimateWait = (units: number, at: number): number => {
+    prune(admitted, at, MINUTE);
+    prune(finished, at, RATE_SPAN_MS);
+    const over = admitted.length + units - upstreamPerMinute;
+    const windowWait = over <= 0 ? 0 : (admitted[over - 1] ?? at) + MINUTE - at;
+    const measured = finished.length >= 4 ? finished.length / Math.max(1000, at - (finished[0] as number)) : 0;
+    const perMs = measured > 0 ? measured : upstreamPerMinute / MINUTE;
+    const drainWait = queued === 0 ? 0 : (queued + units) / perMs;
+    return Math.max(windowWait, drainWait);
   };
 
   return {
     admit(client, units, maxWaitMs) {
       const at = now();
-      // Admitted work drains through the key's sliding window: the last unit of this request
-      // is the (n + units)-th of the minute, so it goes out once enough earlier units have
-      // left the window. An estimate: cache hits cost nothing, other instances' calls are not
-      // seen, and a cold window lets a burst through at once.
-      prune(admitted, at);
-      const position = admitted.length + units;
-      const over = position - upstreamPerMinute;
-      const wait = over <= 0 ? 0 : (admitted[over - 1] ?? at) + MINUTE - at;
+      const wait = estimateWait(units, at);
       if (wait > maxWaitMs) {
         return { ok: false, scope: 'server', retryAfterMs: Math.max(1000, Math.ceil(wait - maxWaitMs)) };
       }
       if (client !== undefined) {
         const log = logs.get(client) ?? [];
-        prune(log, at);
+        prune(log, at, MINUTE);
         if (log.length + units > perClientPerMinute) {
           const freeAt = (log[Math.max(0, log.length + units - perClientPerMinute - 1)] ?? at) + MINUTE;
           logs.set(client, log);
@@ -70,7 +91,18 @@ export function createClientFairness(settings: ClientFairnessSettings): ClientFa
         while (logs.size > maxClients) logs.delete(logs.keys().next().value as string);
       }
       for (let i = 0; i < units; i += 1) admitted.push(at);
-      return { ok: true };
+      queued += units;
+      let released = false;
+      return {
+        ok: true,
+        release: () => {
+          if (released) return;
+          released = true;
+          queued -= units;
+          const done = now();
+          for (let i = 0; i < units; i += 1) finished.push(done);
+        },
+      };
     },
   };
 }

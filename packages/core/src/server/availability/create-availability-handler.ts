@@ -350,6 +350,8 @@ export function createAvailabilityHandler(options: AvailabilityHandlerOptions): 
           return upstreamFailure(error, redact);
         }
         throw error;
+      } finally {
+        admission.release();
       }
     }
     for (const error of batchErrors) report(error);
