@@ -25,6 +25,8 @@ export type { Bundle, BundleSizing, RequiredDomains } from './sizing/bundle.ts';
 export { normalizeDomain } from './domains/normalize-domain.ts';
 export { normalizeHostname } from './domains/normalize-hostname.ts';
 export { parseDomainList } from './domains/parse-domain-list.ts';
+export { displayDomain } from './domains/display-domain.ts';
+export { DomainWarningCode, domainWarnings, type DomainWarning } from './domains/domain-warnings.ts';
 export { compareNames } from './domains/compare-names.ts';
 
 // candidates
