@@ -275,6 +275,25 @@ describe('createOrderHandler against the sandbox', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('orders nothing when the idempotency store is down: 503 idempotency_unavailable', async () => {
+    const { draft } = await draftFor();
+    const down = {
+      claim: async () => {
+        throw new Error('redis: connection refused');
+      },
+      complete: async () => undefined,
+      release: async () => undefined,
+    };
+    const orders = createOrderHandler({ client: h.client, sequencer: () => ({ ...LOGIN }), idempotency: down });
+    h.sandbox.resetStats();
+    const response = await orders.fetch(
+      new Request('http://x/api/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(draft) }),
+    );
+    expect(response.status).toBe(503);
+    expect((await response.json()).error.code).toBe('idempotency_unavailable');
+    expect(h.sandbox.stats.totalRequests).toBe(0);
+  });
+
   it('never reveals a rejected server key: 502 upstream_unauthorized', async () => {
     const { draft } = await draftFor();
     const wrong = createPeekerClient({ apiKey: 'pk_test_wrong_key_1234', baseUrl: h.sandbox.baseUrl, availability: FAST_AVAILABILITY });

@@ -449,7 +449,14 @@ export function createOrderHandler(options: OrderHandlerOptions): OrderHandler {
     const key = `order:${createHash('sha256').update(serializeOrderRequest(draft)).digest('hex')}`;
     const deadline = Date.now() + pendingWaitMs;
     for (;;) {
-      const claim = await idempotency.claim(key, claimTtlMs);
+      let claim: Awaited<ReturnType<OrderIdempotencyStore['claim']>>;
+      try {
+        claim = await idempotency.claim(key, claimTtlMs);
+      } catch (error) {
+        // No order without its record (docs/shared-state.md §7).
+        report(error, secrets);
+        return fail(503, 'idempotency_unavailable', 'Orders cannot be recorded right now; nothing was ordered, retry shortly');
+      }
       if (claim.state === 'claimed') break;
       if (claim.state === 'done') return { status: 200, json: JSON.parse(claim.receipt) as unknown };
       if (Date.now() >= deadline) {
