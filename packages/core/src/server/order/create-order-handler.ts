@@ -216,7 +216,8 @@ function invalidOrder(error: OrderValidationError, secrets: readonly string[]): 
  * 3. the `sequencer` callback: may this request order this draft (403 `forbidden` on `null`),
  *    and the Smartlead login;
  * 4. idempotency: an identical draft already placed gets its stored receipt (200, same
- *    bytes); one being placed right now is waited for;
+ *    bytes); one being placed right now is waited for; a failing store: 503
+ *    `idempotency_unavailable` (nothing ordered);
  * 5. `getBundle(bundle_id)` (reused for `bundleTtlMs`); a draft whose name count is not
  *    `required_domains.total`: 400 `invalid_order` (`domain_count_mismatch`), before any
  *    availability call;
