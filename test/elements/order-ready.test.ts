@@ -216,8 +216,10 @@ describe('<peeker-domain-picker>: confirming, re-checking and errors', () => {
     }
     const csv = await blobs[0]!.text();
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('domain,provider,usable_for,first_year_price,renewal_price,currency,checked_at');
+    expect(lines[0]).toBe('domain,provider,usable_for,first_year_price,renewal_price,currency,checked_at,domain_unicode');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(harness.selectedDomains());
+    // the Unicode form people read, last (ASCII names read the same)
+    expect(lines.slice(1).map((l) => l.split(',').at(-1))).toEqual(harness.selectedDomains());
     const first = fakeRow(harness.selectedDomains()[0]!);
     expect(lines[1]!.split(',')[3]).toBe((first.price_cents! / 100).toFixed(2));
     const json = JSON.parse(await blobs[1]!.text());

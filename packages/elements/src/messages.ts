@@ -51,6 +51,12 @@ export interface PeekerMessages {
    * {@link PeekerMessages.usableFor}'s "Google only".
    */
   googleOnlyFlag: string;
+  /**
+   * Flag on an internationalised name whose label mixes scripts (`аcme.com` with a Cyrillic
+   * `а`) or is written in Latin look-alike letters; `lookalike` is the ASCII name it reads
+   * like, or `null` (core's `domainWarnings`).
+   */
+  lookalikeFlag: (lookalike: string | null) => string;
   /** First-year price of a row. */
   firstYearPrice: (price: string) => string;
   /** Renewal price of a row. */
@@ -301,6 +307,7 @@ export const defaultMessages: PeekerMessages = {
   usableFor: (google, microsoft) =>
     google && microsoft ? 'Google and Microsoft' : google ? 'Google only' : microsoft ? 'Microsoft only' : 'No provider',
   googleOnlyFlag: 'cannot fill the open Microsoft slots',
+  lookalikeFlag: (lookalike) => (lookalike ? `mixed alphabets: reads like ${lookalike}` : 'mixed alphabets'),
   firstYearPrice: (price) => `${price} first year`,
   renewalPrice: (price) => `${price} per year after`,
   checkedAgo: (relative) => `checked ${relative}`,

@@ -7,7 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { AvailabilityRow } from '@peeker/core';
+import { displayDomain, domainWarnings, type AvailabilityRow } from '@peeker/core';
 import type { PeekerMessages } from '../messages.ts';
 import type { Entry } from './domain-entries.ts';
 import { formatAge, formatMoney } from './formatters.ts';
@@ -51,6 +51,19 @@ function breakable(domain: string): DocumentFragment {
     fragment.appendChild(document.createTextNode(part));
   });
   return fragment;
+}
+
+/**
+ * The Unicode form of an internationalised name, shown after its ASCII form (which is what
+ * gets ordered), and a flag when it mixes scripts or reads like another name. ASCII names
+ * (nearly every row) skip this entirely.
+ */
+function renderUnicode(domain: string, m: PeekerMessages): unknown {
+  if (!domain.includes('xn--')) return nothing;
+  const [warning] = domainWarnings(domain);
+  return html` <span class="unicode" data-unicode>${displayDomain(domain)}</span>${warning
+    ? html` <span class="flag" data-flag=${warning.code}><span aria-hidden="true">⚠ </span>${m.lookalikeFlag(warning.lookalike)}</span>`
+    : nothing}`;
 }
 
 /**
@@ -108,7 +121,7 @@ export function renderOption(entry: Entry, s: OptionState): TemplateResult {
   return html`<div role="option" id=${entry.id} part="option" class="option" aria-selected=${String(selected)}
     aria-disabled=${String(!available && !selected)} data-domain=${domain} data-status=${status}
     ?data-active=${s.active} ?data-google-only=${flagged}><span class="check" aria-hidden="true"
-      >${selected ? '☑' : '☐'}</span><span class="name">${guard([domain], () => breakable(domain))}${pick}</span>
+      >${selected ? '☑' : '☐'}</span><span class="name">${guard([domain], () => breakable(domain))}${renderUnicode(domain, m)}${pick}</span>
     <span class="details"><span part="status" class="status" data-status=${status}><span class="icon" aria-hidden="true"
       >${ICONS[status]}</span> ${statusText(status, row, m)}</span>
       ${renderFacts(row, available, flagged, s)}</span></div>`;

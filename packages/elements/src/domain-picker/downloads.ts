@@ -2,7 +2,7 @@
  * The picker's three downloads (selection CSV, all results CSV, order JSON), loaded on first
  * use. Internal.
  */
-import { buildOrderDraft, normalizeHostname, type AvailabilityRow, type SlotAssignment } from '@peeker/core';
+import { buildOrderDraft, displayDomain, normalizeHostname, type AvailabilityRow, type SlotAssignment } from '@peeker/core';
 import { toCsv } from '../internal/csv.ts';
 import type { Entry } from './domain-entries.ts';
 import { centsToDecimal } from './formatters.ts';
@@ -41,19 +41,21 @@ const checkedCell = (row: AvailabilityRow | null | undefined): string =>
 
 function selectionCsv({ value, slots, rowOf }: DownloadSource): string {
   return toCsv([
-    'domain provider usable_for first_year_price renewal_price currency checked_at'.split(' '),
+    'domain provider usable_for first_year_price renewal_price currency checked_at domain_unicode'.split(' '),
     ...value.map((domain) => {
       const row = rowOf(domain);
       const provider = slots.google.includes(domain) ? 'google' : slots.microsoft.includes(domain) ? 'microsoft' : '';
-      return [domain, provider, ...priceCells(row), checkedCell(row)];
+      return [domain, provider, ...priceCells(row), checkedCell(row), displayDomain(domain)];
     }),
   ]);
 }
 
 function resultsCsv({ entries }: DownloadSource): string {
   return toCsv([
-    'domain status reason usable_for first_year_price renewal_price currency pattern checked_at'.split(' '),
-    ...[...entries].map(({ domain, row, pattern }) => [domain, statusOf(row), row?.reason, ...priceCells(row), pattern, checkedCell(row)]),
+    'domain status reason usable_for first_year_price renewal_price currency pattern checked_at domain_unicode'.split(' '),
+    ...[...entries].map(({ domain, row, pattern }) => [
+      domain, statusOf(row), row?.reason, ...priceCells(row), pattern, checkedCell(row), displayDomain(domain),
+    ]),
   ]);
 }
 

@@ -60,6 +60,7 @@ export const deMessages: PeekerMessages = {
   usableFor: (google, microsoft) =>
     google && microsoft ? 'Google und Microsoft' : google ? 'nur Google' : microsoft ? 'nur Microsoft' : 'kein Anbieter',
   googleOnlyFlag: 'kann die offenen Microsoft-Plätze nicht füllen',
+  lookalikeFlag: (lookalike) => (lookalike ? `gemischte Schriften: liest sich wie ${lookalike}` : 'gemischte Schriften'),
   firstYearPrice: (price) => `${price} im ersten Jahr`,
   renewalPrice: (price) => `${price} pro Folgejahr`,
   checkedAgo: (relative) => `geprüft ${relative}`,
