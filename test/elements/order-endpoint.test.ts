@@ -125,6 +125,19 @@ describe('<peeker-domain-picker order-endpoint>', () => {
     expect(element.matches(':state(confirmed)')).toBe(true);
   });
 
+  it('posts nothing when the host cancels peeker-order-ready, or when the order fields are missing', async () => {
+    const { element, harness } = await mountWithEndpoint();
+    element.addEventListener('peeker-order-ready', (e) => e.preventDefault(), { once: true });
+    await harness.press('confirm');
+    expect(element.matches(':state(confirmed)')).toBe(false);
+    element.order = null;
+    await element.updateComplete;
+    await harness.press('confirm');
+    expect(harness.notices().join(' ')).toContain('The order details are incomplete or wrong: order.');
+    expect((await state()).bodies).toHaveLength(0);
+    expect(element.matches(':state(confirmed)')).toBe(false);
+  });
+
   it('keeps the selection and says why when the endpoint fails; Confirm then re-sends the same draft', async () => {
     const { element, harness } = await mountWithEndpoint('/missing');
     const errors: Event[] = [];
