@@ -275,6 +275,25 @@ describe('createOrderHandler against the sandbox', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('works behind a JSON body parser (Express express.json(): the parsed body on req.body)', async () => {
+    const { draft } = await draftFor();
+    const parsed = await listen((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        Object.assign(req, { body: JSON.parse(Buffer.concat(chunks).toString('utf8')), _body: true });
+        void handler.node(req, res);
+      });
+    });
+    try {
+      const response = await fetch(`${parsed.url}/api/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order: draft }) });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { data: { id: string } }).data.id).toMatch(/^ord_/);
+    } finally {
+      await parsed.close();
+    }
+  });
+
   it('orders nothing when the idempotency store is down: 503 idempotency_unavailable', async () => {
     const { draft } = await draftFor();
     const down = {
