@@ -1,5 +1,7 @@
 import type { AvailabilityRow, Provider } from '../availability/availability-row.ts';
 import type { OptimalSelection } from '../solver/selection-problem.ts';
+import { displayDomain } from '../domains/display-domain.ts';
+import { domainWarnings } from '../domains/domain-warnings.ts';
 
 /** One chosen domain with the slot it fills and its prices. */
 export interface PickedDomain {
@@ -65,8 +67,13 @@ export function formatSelectionTable(input: {
   const { brand, selection, picked, years, checked } = input;
   const currency = selection.cost.currency;
   const header = ['Domain', 'Provider', 'First year', 'Renewal/yr'];
+  // An internationalised name shows its Unicode form next to the ASCII one people order.
+  const nameCell = (domain: string): string => {
+    const unicode = displayDomain(domain);
+    return unicode === domain ? domain : `${domain} (${unicode})`;
+  };
   const body = picked.map((p) => [
-    p.domain,
+    nameCell(p.domain),
     p.provider,
     formatMoney(p.price_cents, p.currency),
     formatMoney(p.renewal_price_cents, p.currency),
@@ -79,6 +86,7 @@ export function formatSelectionTable(input: {
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  const warnings = picked.flatMap((p) => domainWarnings(p.domain).map((w) => `Warning: ${p.domain}: ${w.message}.`));
   const lines = [
     `Picked ${picked.length} domains for "${brand}": ${selection.google.length} Google, ${selection.microsoft.length} Microsoft (${checked} names checked).`,
     '',
@@ -87,6 +95,7 @@ export function formatSelectionTable(input: {
     ...body.map(line),
     rule,
     line(totals),
+    ...(warnings.length > 0 ? ['', ...warnings] : []),
     '',
     years === 1
       ? `Total for the first year: ${formatMoney(selection.cost.total_cents, currency)}`
