@@ -64,8 +64,9 @@ export interface AvailabilityHandlerOptions {
   /**
    * Upstream requests (one per 50 forwarded names, cache hits included) one client may
    * cause per sliding minute; beyond it that client alone gets `429 rate_limited` with
-   * `details.retry_after_seconds` and `details.scope: "client"`.
-   * @default 60
+   * `details.retry_after_seconds` and `details.scope: "client"`. 120 is a fifth of the key's
+   * 570 per minute: room for a customer pasting a few lists of 1,000 names.
+   * @default 120
    */
   perClientRequestsPerMinute?: number;
   /**
@@ -218,7 +219,7 @@ export function createAvailabilityHandler(options: AvailabilityHandlerOptions): 
   const maxDomains = positiveInteger('maxDomains', options.maxDomains, 250);
   const maxBodyBytes = positiveInteger('maxBodyBytes', options.maxBodyBytes, 65_536);
   const maxFreshDomains = positiveInteger('maxFreshDomains', options.maxFreshDomains, 100);
-  const perClient = positiveInteger('perClientRequestsPerMinute', options.perClientRequestsPerMinute, 60);
+  const perClient = positiveInteger('perClientRequestsPerMinute', options.perClientRequestsPerMinute, 120);
   const upstreamPerMinute = positiveInteger('upstreamRequestsPerMinute', options.upstreamRequestsPerMinute, 570);
   const maxWaitMs = positiveInteger('maxWaitMs', options.maxWaitMs, 10_000);
   const clientKey = options.clientKey ?? ((info: AvailabilityClientInfo) => info.remoteAddress);
