@@ -2,8 +2,9 @@
  * The root README's backend section, run exactly as written: its `js` code block is
  * extracted from README.md, started as its own Node process (the workspace's TypeScript
  * sources are loaded through Vite's module runner, as `peeker-sandbox` does, because Node 20
- * cannot import them), and driven over HTTP against a real sandbox. A taken name (409), a
- * malformed body (400) and a 10 MB body (413) must each get a 4xx while the process stays up.
+ * cannot import them), and driven over HTTP against a real sandbox, from Node and from real
+ * Chromium. A taken name (409), a malformed body (400) and a 10 MB body (413) must each get a
+ * 4xx while the process stays up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
