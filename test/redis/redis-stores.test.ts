@@ -239,6 +239,34 @@ describe('when Redis is down or slow', () => {
   });
 });
 
+describe('Redis down at startup', () => {
+  it('ready() does not hang, the stores fall back, close() returns, and Redis is used once it starts', async () => {
+    const late = await startTestRedis();
+    await late.kill(); // its port is free: nothing listens
+    const warnings: string[] = [];
+    const stores = createRedisStores({ url: late.url, prefix: freshPrefix(), expectedInstances: 2, commandTimeoutMs: 200, cooldownMs: 50, onWarning: (m) => warnings.push(m) });
+    try {
+      await stores.ready(); // resolves after the connect timeout
+      expect(warnings.some((w) => w.includes('not reachable') || w.includes('could not connect'))).toBe(true);
+      expect(await stores.budget.take('k', 10, 60_000)).toBe(0); // local share: 5 of 10
+      await expect(Promise.resolve().then(() => stores.dedupe.claim('evt_s', 1000))).rejects.toMatchObject({ code: 'redis_unavailable' });
+      await late.restart();
+      let state: string | undefined;
+      for (let i = 0; i < 100 && state === undefined; i += 1) {
+        await new Promise((r) => setTimeout(r, 50));
+        state = await Promise.resolve().then(() => stores.dedupe.claim('evt_s', 1000)).catch(() => undefined);
+      }
+      expect(state).toBe('claimed');
+    } finally {
+      await stores.close();
+      await late.stop();
+    }
+    const never = createRedisStores({ url: 'redis://127.0.0.1:1', expectedInstances: 1, commandTimeoutMs: 100, onWarning: () => undefined });
+    await never.close(); // while still connecting
+    await never.ready();
+  });
+});
+
 describe('createRedisStores with a given client', () => {
   it('works through any client with sendCommand (here a 60-line RESP client) and leaves it open on close', async () => {
     const client = await connectMinimalClient(redis.port);

@@ -66,7 +66,11 @@ export interface RedisStores {
   dedupe: WebhookDedupeStore;
   /** For the order handler's `idempotency` store. */
   orderIdempotency: OrderIdempotencyStore;
-  /** Resolves once the connection opened by `url` is ready (at once for a given `client`). */
+  /**
+   * Resolves once the connection opened by `url` is ready, or after `max(1000,
+   * commandTimeoutMs)` ms when Redis cannot be reached (never rejects; the stores fall back and
+   * the connection keeps retrying). At once for a given `client`.
+   */
   ready(): Promise<void>;
   /** True while Redis is considered down (stores are on their fallbacks). */
   readonly degraded: boolean;
@@ -140,17 +144,36 @@ export function createRedisStores(options: RedisStoresOptions): RedisStores {
     });
     // Without a listener an 'error' event would crash the process; the connection reconnects by itself.
     own.on('error', () => undefined);
-    ready = own.connect().then(
-      () => undefined,
-      (error: unknown) => onWarning('[peeker/redis] could not connect to Redis; stores fall back until it is reachable', error),
-    );
-    client = { sendCommand: (args) => own.sendCommand(args) };
     let closed = false;
+    const connecting = own.connect().then(
+      () => undefined,
+      (error: unknown) => {
+        if (!closed) onWarning('[peeker/redis] could not connect to Redis; stores fall back until it is reachable', error);
+      },
+    );
+    // Never wait longer than the connect timeout: a Redis that is down at startup must not
+    // hold the server up (the stores fall back, and node-redis keeps reconnecting).
+    const connectTimeoutMs = Math.max(1000, commandTimeoutMs);
+    ready = Promise.race([
+      connecting,
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          if (!own.isReady && !closed) onWarning(`[peeker/redis] Redis not reachable within ${connectTimeoutMs} ms; stores fall back until it is`);
+          resolve();
+        }, connectTimeoutMs);
+        void connecting.then(() => clearTimeout(timer));
+      }),
+    ]);
+    client = { sendCommand: (args) => own.sendCommand(args) };
     close = async () => {
       if (closed) return;
       closed = true;
-      await ready;
-      if (own.isOpen) own.destroy();
+      try {
+        own.destroy(); // also stops reconnecting
+      } catch {
+        // Already closed.
+      }
+      await connecting;
     };
   } else {
     throw new TypeError('Expected url (a Redis URL) or client');
