@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSelectionTable, pickedDomains } from '../../packages/core/src/cli/format-selection.ts';
+import { formatSelectionTable, pickedDomains } from '../../packages/cli/src/format-selection.ts';
 import type { AvailabilityRow } from '../../packages/core/src/availability/availability-row.ts';
 import type { OptimalSelection } from '../../packages/core/src/solver/selection-problem.ts';
 

@@ -10,7 +10,7 @@ import { estimateRequiredDomains, generateCandidates, solveSelection, type Avail
 import { createPeekerClient } from '@peeker/core/server';
 import { checkSelection } from '@peeker/core/testing';
 import { startSandbox, type Sandbox } from '@peeker/sandbox';
-import { runCli, ExitCode, type CliIo } from '../../packages/core/src/cli/run-cli.ts';
+import { runCli, ExitCode, type CliIo } from '../../packages/cli/src/run-cli.ts';
 
 interface Captured {
   code: number;
@@ -270,7 +270,7 @@ describe('the embedded sandbox, missing or broken', () => {
 describe('the bin in a repository checkout (no build: sources through Vite)', () => {
   it('runs pick and estimate and returns the exit code', async () => {
     const { spawnSync } = await import('node:child_process');
-    const bin = new URL('../../packages/core/bin/peeker-domains.mjs', import.meta.url).pathname;
+    const bin = new URL('../../packages/cli/bin/peeker-domains.mjs', import.meta.url).pathname;
     const env = { ...process.env, PEEKER_API_KEY: '' };
     const pick = spawnSync(process.execPath, [bin, 'pick', 'acme', '--google', '2', '--microsoft', '1', '--json'], { env, encoding: 'utf8', timeout: 60_000 });
     expect(pick.status, pick.stderr).toBe(0);

@@ -13,8 +13,8 @@ import type { PackedPackage } from './tarball-checks.ts';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The pinned pnpm (toolchain.md §2). */
 export const PNPM = ['-y', 'pnpm@12.4.2'] as const;
-/** Published packages, in build order (sandbox and elements import core's built types). */
-export const PACKAGES = ['core', 'sandbox', 'elements'] as const;
+/** Published packages, in build order (sandbox, cli and elements import core's built types; cli the sandbox's). */
+export const PACKAGES = ['core', 'sandbox', 'cli', 'elements'] as const;
 export type PackageDir = (typeof PACKAGES)[number];
 
 /** Result of {@link run}. */
@@ -142,8 +142,9 @@ export function* walk(dir: string): Generator<string> {
 
 /**
  * Writes a consumer project that depends on the tarballs (and nothing from the workspace)
- * and runs `npm install` in it. `overrides` makes every nested `@peeker/core` (elements and
- * sandbox depend on it) resolve to the packed tarball, never to the registry.
+ * and runs `npm install` in it. `overrides` makes every nested `@peeker/core` and
+ * `@peeker/sandbox` (the other packages depend on them) resolve to the packed tarball, never to
+ * the registry.
  * @param dir - an empty directory outside the workspace
  * @param tarballs - from {@link packWorkspace}
  * @param extraDependencies - registry packages the consumer needs (exact versions)
@@ -163,9 +164,10 @@ export async function installConsumer(
       '@peeker/core': `file:${tarballs.core}`,
       '@peeker/elements': `file:${tarballs.elements}`,
       '@peeker/sandbox': `file:${tarballs.sandbox}`,
+      '@peeker/cli': `file:${tarballs.cli}`,
       ...extraDependencies,
     },
-    overrides: { '@peeker/core': '$@peeker/core' },
+    overrides: { '@peeker/core': '$@peeker/core', '@peeker/sandbox': '$@peeker/sandbox' },
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   assertOk(

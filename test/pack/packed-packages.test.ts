@@ -1,6 +1,7 @@
 /**
  * Packed-package smoke tests: the packages as a partner installs them, not as the workspace
- * sees them. `pnpm pack` builds and packs @peeker/core, @peeker/sandbox and @peeker/elements;
+ * sees them. `pnpm pack` builds and packs @peeker/core, @peeker/sandbox, @peeker/cli and
+ * @peeker/elements;
  * a throw-away consumer in the OS temp directory installs the tarballs with npm (plus lit,
  * fast-check and @types/node from the registry) and then:
  *
@@ -89,12 +90,12 @@ describe('tarball contents', () => {
     expect(Object.keys(packed[dir].manifest['exports'] as object).sort()).toEqual(Object.keys(workspace.exports).sort());
   });
 
-  it('core: exports ., ./server, ./testing with types first; sideEffects false; bin; ESM; engines', () => {
+  it('core: exports ., ./server, ./testing with types first; sideEffects false; no bin; ESM; engines', () => {
     const m = packed.core.manifest;
     expect(exportsProblems(m, ['.', './server', './testing'])).toEqual([]);
     expect(m['sideEffects']).toBe(false);
     expect(m['type']).toBe('module');
-    expect(m['bin']).toEqual({ 'peeker-domains': './bin/peeker-domains.mjs' });
+    expect(m['bin']).toBeUndefined(); // the CLI is @peeker/cli
     expect(m['engines']).toEqual({ node: '>=20.19' });
     // The sandbox is optional: never a hard dependency of core (that would be a cycle).
     expect(Object.keys((m['dependencies'] ?? {}) as object)).not.toContain('@peeker/sandbox');
@@ -102,6 +103,15 @@ describe('tarball contents', () => {
     if ('@peeker/sandbox' in ((m['peerDependencies'] ?? {}) as object)) {
       expect(peerMeta['@peeker/sandbox']?.optional).toBe(true);
     }
+  });
+
+  it('cli: the peeker-domains bin, ESM, and the sandbox as a dependency', () => {
+    const m = packed.cli.manifest;
+    expect(exportsProblems(m, ['.'])).toEqual([]);
+    expect(m['bin']).toEqual({ 'peeker-domains': './bin/peeker-domains.mjs' });
+    expect(m['type']).toBe('module');
+    expect(Object.keys((m['dependencies'] ?? {}) as object).sort()).toEqual(['@peeker/core', '@peeker/sandbox']);
+    expect(packed.cli.files.has('bin/peeker-domains.mjs')).toBe(true);
   });
 
   it('core: the main entry is browser-safe (no node:* or undici anywhere in its import graph)', () => {
@@ -223,7 +233,7 @@ describe('installed in a consumer outside the workspace', () => {
     expect(usage.stderr).toContain('missing <brand>');
 
     const version = await run(bin, ['--version'], { cwd: consumer, timeoutMs: 30_000 });
-    expect(version.stdout.trim()).toBe(String(packed.core.manifest['version']));
+    expect(version.stdout.trim()).toBe(String(packed.cli.manifest['version']));
   });
 
   it('Vite bundles a plain HTML page and Chromium shows a working <peeker-domain-picker>', async () => {

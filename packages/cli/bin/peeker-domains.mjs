@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // peeker-domains: pick the cheapest valid set of Peeker sending domains from the command line.
-// The logic is runCli in src/cli/run-cli.ts; see `peeker-domains --help`.
+// The logic is runCli in src/run-cli.ts; see `peeker-domains --help`.
 //
-// Loading: an installed package runs the compiled dist/cli/run-cli.js. In a checkout of the
+// Loading: an installed package runs the compiled dist/run-cli.js. In a checkout of the
 // repository (where src/ exists and the workspace packages, @peeker/sandbox included, are
 // TypeScript sources that Node 20 cannot import), the sources run through Vite's module
 // runner (a devDependency of the workspace) instead, so no build is needed there.
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 /** @returns {Promise<{ runCli: Function, loadSandbox: (() => Promise<object>) | undefined, close: () => Promise<void> }>} */
 async function loadRunCli() {
-  const source = new URL('../src/cli/run-cli.ts', import.meta.url);
+  const source = new URL('../src/run-cli.ts', import.meta.url);
   if (existsSync(fileURLToPath(source))) {
     const vite = await import('vite').catch(() => null);
     if (vite !== null) {
@@ -33,7 +33,7 @@ async function loadRunCli() {
       };
     }
   }
-  const module = await import('../dist/cli/run-cli.js');
+  const module = await import('../dist/run-cli.js');
   return { runCli: module.runCli, loadSandbox: undefined, close: async () => {} };
 }
 

@@ -61,7 +61,7 @@ to Peeker's two published examples; a real bundle's required_domains always wins
 
 Options:
   --volume <n>              emails per month (required)
-  --google-percent <n>      Google share, 0-100 (set both percents or neither; default 50/50)
+  --google-percent <n>      Google share, 0-100 (set one, the other is 100 minus it; default 50/50)
   --microsoft-percent <n>   Microsoft share, 0-100
   --weekends                send on weekends too (30 sending days a month instead of 22)
   --inboxes <2|3>           Google inboxes per domain                (default 2)

@@ -1,7 +1,4 @@
-import type { AvailabilityRow, Provider } from '../availability/availability-row.ts';
-import type { OptimalSelection } from '../solver/selection-problem.ts';
-import { displayDomain } from '../domains/display-domain.ts';
-import { domainWarnings } from '../domains/domain-warnings.ts';
+import { displayDomain, domainWarnings, type AvailabilityRow, type OptimalSelection, type Provider } from '@peeker/core';
 
 /** One chosen domain with the slot it fills and its prices. */
 export interface PickedDomain {

@@ -1,10 +1,7 @@
 /**
- * Loads `@peeker/sandbox` for the CLI's no-key mode.
- *
- * `@peeker/sandbox` depends on `@peeker/core`, so core cannot depend on it (a dependency
- * cycle). The CLI therefore imports it lazily, by a specifier held in a variable so neither
- * TypeScript nor a bundler follows it, and describes the few members it uses structurally
- * (`SandboxModule`). Installing it is the user's choice: `npm i -D @peeker/sandbox`.
+ * Loads `@peeker/sandbox` for the CLI's no-key mode: a dependency of `@peeker/cli`, imported
+ * only when no key is set (a run against the Peeker API never loads it). The few members the
+ * CLI uses are described structurally (`SandboxModule`), so tests can inject a loader.
  */
 import type { RunningSandbox, SandboxModule } from './cli-io.ts';
 
@@ -24,8 +21,7 @@ export class SandboxMissingError extends Error {
 
 /** The default loader: a dynamic import of `@peeker/sandbox`. */
 export async function importSandbox(): Promise<SandboxModule> {
-  const specifier: string = SANDBOX_PACKAGE;
-  return (await import(specifier)) as SandboxModule;
+  return (await import('@peeker/sandbox')) as SandboxModule;
 }
 
 /**

@@ -1,18 +1,12 @@
 /**
  * The `peeker-domains` command line, as a function: `runCli(argv, io)` resolves with the exit
  * code. The bin (`bin/peeker-domains.mjs`) passes the process streams; tests call it
- * in-process with string collectors. Node only (it reads `node:util`, starts servers); it is
- * not part of any package entry point.
+ * in-process with string collectors. Node only (it reads `node:util`, starts servers).
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { generateCandidates } from '../candidates/generate-candidates.ts';
-import { PeekerError } from '../errors/peeker-error.ts';
-import { PeekerApiError } from '../errors/peeker-api-error.ts';
-import { createPeekerClient, type PeekerClient } from '../server/client/create-peeker-client.ts';
-import { estimateRequiredDomains } from '../sizing/estimate-required-domains.ts';
-import { pickDomains } from '../pick/pick-domains.ts';
-import { defaultPatternCap } from '../pick/solve-with-diversity.ts';
+import { PeekerApiError, PeekerError, defaultPatternCap, estimateRequiredDomains, generateCandidates, pickDomains } from '@peeker/core';
+import { createPeekerClient, type PeekerClient } from '@peeker/core/server';
 import { ExitCode, type CliIo, type RunningSandbox } from './cli-io.ts';
 import { ESTIMATE_USAGE, MAIN_USAGE, PICK_USAGE } from './cli-usage.ts';
 import { formatSelectionTable, pickedDomains } from './format-selection.ts';
@@ -387,7 +381,7 @@ function describeApiError(error: PeekerApiError): string {
 }
 
 async function readVersion(): Promise<string> {
-  // src/cli/ and dist/cli/ are both two levels below the package root.
-  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+  // src/ and dist/ are both one level below the package root.
+  const text = await readFile(new URL('../package.json', import.meta.url), 'utf8');
   return (JSON.parse(text) as { version: string }).version;
 }
