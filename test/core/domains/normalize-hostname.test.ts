@@ -57,13 +57,15 @@ describe('normalizeHostname', () => {
     },
   );
 
-  it('does not import tldts (keeps the public-suffix list out of browser bundles)', () => {
+  it('does not import tldts or tr46 (keeps the public-suffix list and IDNA tables out of browser bundles)', () => {
     const read = (path: string): string =>
       readFileSync(fileURLToPath(new URL(`../../../packages/core/src/${path}`, import.meta.url)), 'utf8');
     for (const file of ['domains/normalize-hostname.ts', 'domains/domain-syntax.ts', 'domains/idna.ts',
+      'domains/idna2008.ts', 'domains/display-domain.ts', 'domains/domain-warnings.ts',
       'domains/parse-domain-list.ts', 'candidates/generate-candidates.ts', 'candidates/candidate-brand.ts']) {
       expect(read(file), file).not.toMatch(/from ['"]tldts/);
       expect(read(file), file).not.toMatch(/normalize-domain/);
+      expect(read(file), file).not.toMatch(/from ['"]tr46|idna-uts46/);
     }
   });
 });
