@@ -52,6 +52,7 @@ export type {
   AvailabilityHandler,
   AvailabilityHandlerClient,
   AvailabilityHandlerOptions,
+  AvailabilityClientInfo,
 } from './availability/create-availability-handler.ts';
 
 // webhook handler
