@@ -13,8 +13,8 @@ import type { PackedPackage } from './tarball-checks.ts';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The pinned pnpm (toolchain.md §2). */
 export const PNPM = ['-y', 'pnpm@12.4.2'] as const;
-/** Published packages, in build order (sandbox, cli and elements import core's built types; cli the sandbox's). */
-export const PACKAGES = ['core', 'sandbox', 'cli', 'elements'] as const;
+/** Published packages, in build order (the others import core's built types; cli the sandbox's). */
+export const PACKAGES = ['core', 'sandbox', 'cli', 'redis', 'elements'] as const;
 export type PackageDir = (typeof PACKAGES)[number];
 
 /** Result of {@link run}. */
@@ -165,6 +165,7 @@ export async function installConsumer(
       '@peeker/elements': `file:${tarballs.elements}`,
       '@peeker/sandbox': `file:${tarballs.sandbox}`,
       '@peeker/cli': `file:${tarballs.cli}`,
+      '@peeker/redis': `file:${tarballs.redis}`,
       ...extraDependencies,
     },
     overrides: { '@peeker/core': '$@peeker/core', '@peeker/sandbox': '$@peeker/sandbox' },

@@ -1,7 +1,7 @@
 /**
  * Packed-package smoke tests: the packages as a partner installs them, not as the workspace
- * sees them. `pnpm pack` builds and packs @peeker/core, @peeker/sandbox, @peeker/cli and
- * @peeker/elements;
+ * sees them. `pnpm pack` builds and packs @peeker/core, @peeker/sandbox, @peeker/cli,
+ * @peeker/redis and @peeker/elements;
  * a throw-away consumer in the OS temp directory installs the tarballs with npm (plus lit,
  * fast-check and @types/node from the registry) and then:
  *
@@ -114,6 +114,13 @@ describe('tarball contents', () => {
     expect(packed.cli.files.has('bin/peeker-domains.mjs')).toBe(true);
   });
 
+  it('redis: one entry, ESM, server-only dependencies (core and @redis/client)', () => {
+    const m = packed.redis.manifest;
+    expect(exportsProblems(m, ['.'])).toEqual([]);
+    expect(m['type']).toBe('module');
+    expect(Object.keys((m['dependencies'] ?? {}) as object).sort()).toEqual(['@peeker/core', '@redis/client']);
+  });
+
   it('core: the main entry is browser-safe (no node:* or undici anywhere in its import graph)', () => {
     const seen = new Set<string>();
     const bad: string[] = [];
@@ -174,6 +181,16 @@ describe('installed in a consumer outside the workspace', () => {
     const copies = Object.keys(lock.packages).filter((p) => p.endsWith('node_modules/@peeker/core'));
     expect(copies).toEqual(['node_modules/@peeker/core']);
     expect(consumer.startsWith(ROOT)).toBe(false);
+  });
+
+  it('a plain Node ESM script imports @peeker/redis and @peeker/cli', async () => {
+    const script = [
+      "const redis = await import('@peeker/redis');",
+      "const cli = await import('@peeker/cli');",
+      'console.log(JSON.stringify({ stores: typeof redis.createRedisStores, runCli: typeof cli.runCli, ok: cli.ExitCode.ok }));',
+    ].join(' ');
+    const result = assertOk('node --input-type=module', await run(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer, timeoutMs: 60_000 }));
+    expect(JSON.parse(result.stdout)).toEqual({ stores: 'function', runCli: 'function', ok: 0 });
   });
 
   it('a plain Node ESM script imports @peeker/core and @peeker/core/server and solves', async () => {
