@@ -4,12 +4,13 @@
  * reports price changes, and builds the `peeker-order-ready` event once nothing changed.
  * Internal.
  */
-import { OrderValidationError, PeekerError, buildOrderDraft, isOrderable, normalizeHostname, type AvailabilityRow } from '@peeker/core';
+import { OrderValidationError, PeekerError, buildOrderDraft, compareNames, isOrderable, normalizeHostname, type AvailabilityRow } from '@peeker/core';
 import { PeekerOrderReadyEvent, type OrderReadyDetail } from '../events/peeker-order-ready.ts';
 import type { ConfirmContext, Review } from './confirm-controller.ts';
 import { notice, type Notice } from './notice.ts';
 import { statusOf } from './row-status.ts';
 import { loadEngine } from './engine-loader.ts';
+import { isAbort } from '../internal/is-abort.ts';
 
 /** What the re-check decided. */
 export type RecheckOutcome =
@@ -17,11 +18,7 @@ export type RecheckOutcome =
   | { kind: 'review'; review: Review }
   | { kind: 'failed'; notice: Notice | null };
 
-const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const isAbort = (error: unknown): boolean =>
-  (error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError')) ||
-  (error instanceof Error && error.name === 'AbortError');
 
 /**
  * Re-checks the chosen names fresh and decides what happens next.
@@ -74,9 +71,9 @@ export async function recheckSelection(ctx: ConfirmContext, signal: AbortSignal)
     const kept = names.filter((d) => !lostNames.has(d));
     const result = ctx.solveDiverse(kept);
     const solved = result?.status === 'optimal';
-    const added = solved ? result.domains.filter((d) => !before.has(d)).sort(byName) : [];
+    const added = solved ? result.domains.filter((d) => !before.has(d)).sort(compareNames) : [];
     review.swaps = lost
-      .sort((a, b) => byName(a.domain, b.domain))
+      .sort((a, b) => compareNames(a.domain, b.domain))
       .map((row, i) => ({ removed: row.domain, status: statusOf(row), added: added[i] ?? null }));
     if (!solved) {
       review.shortfall = result?.status === 'infeasible' ? result.shortfall : null;

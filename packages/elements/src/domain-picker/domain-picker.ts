@@ -10,17 +10,22 @@ import { tldListConverter, toCount } from '../internal/converters.ts';
 import { Debouncer } from '../internal/debounce.ts';
 import { resolveMessages, type PeekerMessages } from '../messages.ts';
 import { PeekerErrorEvent } from '../events/peeker-error.ts';
-import { actionButton } from './action-button.ts';
 import { ConfirmController } from './confirm-controller.ts';
 import { DomainEntries, type Entry } from './domain-entries.ts';
 import { renderOption } from './domain-option.ts';
-import type { DownloadKind } from './downloads.ts';
+import type { DownloadKind, DownloadSource } from './downloads.ts';
 import { formatMoney } from './formatters.ts';
 import { FrameScheduler } from './frame-scheduler.ts';
 import type { ListView } from './list-toolbar.ts';
 import { loadListToolbar, loadedListToolbar } from './list-toolbar-loader.ts';
-import { horizonCents, naiveCost } from './naive-baseline.ts';
 import { notice, type Notice } from './notice.ts';
+import { listboxKeyAction } from './listbox-keys.ts';
+import { renderPasteBox } from './paste-box.ts';
+import { renderMeters, renderProgress } from './status-bars.ts';
+import { applyCustomStates } from '../internal/custom-states.ts';
+import { isAbort } from '../internal/is-abort.ts';
+import { renderNotices } from './notices-view.ts';
+import { announcement, checkedCounts, selectionSavings, selectionTotals } from './selection-figures.ts';
 import { SearchController } from './search-controller.ts';
 import { missingText, renderSummary } from './selection-summary.ts';
 import { loadedEngine } from './engine-loader.ts';
@@ -31,11 +36,6 @@ export { RowStatus } from './row-status.ts';
 const AGE_TICK_MS = 30_000;
 /** Properties whose change updates the form value or validity. */
 const FORM_INPUTS = 'chosen name required requiredGoogle requiredMicrosoft bundle messages'.split(' ');
-
-
-const isAbort = (error: unknown): boolean =>
-  (error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError')) ||
-  (error instanceof Error && error.name === 'AbortError');
 
 /**
  * Suggests brand-related cold-email sending domains, checks them against Peeker in batches
@@ -670,23 +670,13 @@ export class PeekerDomainPicker extends LitElement {
   }
 
   #syncStates(): void {
-    const states = this.#internals.states;
-    if (!states) return;
-    const on = {
+    applyCustomStates(this.#internals.states, {
       pending: this.#busy || this.#confirm.phase === 'rechecking' || this.#debouncer.pending,
       complete: this.#isComplete(),
       empty: this.#entries.size === 0,
       infeasible: this.#infeasibleText() !== null,
       confirmed: this.#confirm.phase === 'confirmed',
-    };
-    for (const [name, set] of Object.entries(on)) {
-      try {
-        if (set) states.add(name);
-        else states.delete(name);
-      } catch {
-        // very old engines want `--name`; states are progressive enhancement
-      }
-    }
+    });
   }
 
   /** Fires `peeker-error`, except for aborts (a superseded run is not a failure). */
@@ -697,23 +687,7 @@ export class PeekerDomainPicker extends LitElement {
   }
 
   #announce(): void {
-    let available = 0;
-    let checked = 0;
-    for (const { row } of this.#entries.values()) {
-      if (row === null) continue;
-      checked += 1;
-      if (isOrderable(row)) available += 1;
-    }
-    const slots = this.#slots();
-    const req = this.#required;
-    this.announcement = this.#messages.announceCounts({
-      available,
-      checked,
-      google: slots.google.length,
-      googleNeed: req.google,
-      microsoft: slots.microsoft.length,
-      microsoftNeed: req.microsoft,
-    });
+    this.announcement = announcement(this.#messages, this.#entries.values(), this.#slots(), this.#required);
   }
 
   /** Why the requirement cannot be met right now, or null. */
@@ -726,30 +700,15 @@ export class PeekerDomainPicker extends LitElement {
   }
 
   #totals(): { firstYear: number; renewal: number; currency: string | undefined } {
-    let firstYear = 0;
-    let renewal = 0;
-    let currency: string | undefined;
-    for (const { row } of this.#chosenRows()) {
-      if (!row || !isOrderable(row)) continue;
-      firstYear += row.price_cents ?? 0;
-      renewal += row.renewal_price_cents ?? 0;
-      currency ??= row.currency;
-    }
-    // an empty selection still shows its currency ($0.00), taken from any priced name
-    if (currency === undefined) for (const { row } of this.#entries.values()) if ((currency ??= row?.currency)) break;
-    return { firstYear, renewal, currency };
+    return selectionTotals(this.#chosenRows(), this.#entries.values());
   }
 
   /** Cents a complete selection saves over picking the cheapest-looking names by hand, or null. */
   #savings(complete: boolean): number | null {
     if (!complete) return null;
-    const years = this.#years;
     const rejected = new Set(this.#entries.rejected());
-    const naive = naiveCost(this.#entries.pool().filter((row) => !rejected.has(row.domain)), this.#required, years);
-    if (naive === null) return null;
-    let chosen = 0;
-    for (const { row } of this.#chosenRows()) if (row) chosen += horizonCents(row, years);
-    return naive - chosen > 0 ? naive - chosen : null;
+    const pool = this.#entries.pool().filter((row) => !rejected.has(row.domain));
+    return selectionSavings(this.#chosenRows(), pool, this.#required, this.#years);
   }
 
   /** The entries the list shows, sorted and filtered by the toolbar. */
@@ -790,25 +749,14 @@ export class PeekerDomainPicker extends LitElement {
   };
 
   #onListKeydown = (event: KeyboardEvent): void => {
-    const key = event.key;
-    if ((event.ctrlKey || event.metaKey) && key.toLowerCase() === 'a') {
-      // the list's rows, not the page's text
-      event.preventDefault();
-      this.#selectAll();
-      return;
-    }
-    const domains = this.#visibleEntries().map((e) => e.domain);
-    const last = domains.length - 1;
-    if (last < 0) return;
-    const index = this.activeDomain === null ? -1 : domains.indexOf(this.activeDomain);
-    const moves: Record<string, number> = { ArrowDown: Math.min(last, index + 1), ArrowUp: Math.max(0, index - 1), Home: 0, End: last };
-    const next = Object.hasOwn(moves, key) ? moves[key]! : -1;
-    if (next < 0 && key !== ' ' && key !== 'Enter' && key !== 'Escape') return;
+    const action = listboxKeyAction(event, this.#visibleEntries().map((e) => e.domain), this.activeDomain);
+    if (action === null) return;
     event.preventDefault();
-    if (next >= 0) {
-      this.activeDomain = domains[next] ?? null;
+    if (action.kind === 'select-all') this.#selectAll();
+    else if (action.kind === 'move') {
+      this.activeDomain = action.domain;
       this.#scrollActive = true;
-    } else if (key === 'Escape') this.#focus('#brand');
+    } else if (action.kind === 'leave') this.#focus('#brand');
     else if (this.activeDomain !== null) this.#toggle(this.activeDomain);
   };
 
@@ -840,19 +788,17 @@ export class PeekerDomainPicker extends LitElement {
 
   /** A download button: the file builders load on first use. */
   #download(kind: DownloadKind): void {
-    this.#track(
-      import('./downloads.ts').then(({ download }) =>
-        download(kind, {
-          value: this.value,
-          slots: this.#slots(),
-          entries: this.#entries.values(),
-          rowOf: (domain) => this.#entries.rowOf(domain),
-          totals: this.#totals(),
-          order: this.order,
-          root: this.renderRoot,
-        }),
-      ),
-    );
+    // what the customer sees at the click, whenever the file builders arrive
+    const source: DownloadSource = {
+      value: this.value,
+      slots: this.#slots(),
+      entries: [...this.#entries.values()],
+      rowOf: (domain) => this.#entries.rowOf(domain),
+      totals: this.#totals(),
+      order: this.order,
+      root: this.renderRoot,
+    };
+    this.#track(import('./downloads.ts').then(({ download }) => download(kind, source)));
   }
 
   // ---------------------------------------------------------------- render
@@ -871,16 +817,6 @@ export class PeekerDomainPicker extends LitElement {
     const active = this.#activeEntry;
     const busy = this.#busy;
     const locale = this.#locale;
-    const meter = (provider: 'google' | 'microsoft', have: number, need: number, text: string): unknown =>
-      need > 0
-        ? html`<div part="meter" class="meter" data-provider=${provider} ?data-met=${have >= need}>
-            <span class="meter-text" id="meter-${provider}">${text}</span>
-            <meter min="0" max=${need} .value=${Math.min(have, need)} aria-labelledby="meter-${provider}"></meter>
-          </div>`
-        : nothing;
-    const google = slots.google.length;
-    const microsoft = slots.microsoft.length;
-    const progress = this.#search.progress;
     const totals = this.#totals();
     const money = (cents: number): string => formatMoney(cents, totals.currency, locale);
 
@@ -892,18 +828,8 @@ export class PeekerDomainPicker extends LitElement {
           @input=${this.#onInput} @keydown=${this.#onInputKeydown} />
         <p id="brand-hint" class="hint">${m.brandHint}</p>
       </div>
-      ${req.google + req.microsoft > 0
-        ? html`<div class="meters">
-            ${meter('google', google, req.google, m.googleMeter(google, req.google))}
-            ${meter('microsoft', microsoft, req.microsoft, m.microsoftMeter(microsoft, req.microsoft))}
-          </div>`
-        : nothing}
-      ${progress && (busy || progress.done < progress.total)
-        ? html`<div class="progress">
-            <span id="progress-label">${m.progress(progress.done, progress.total)}</span>
-            <progress max=${Math.max(1, progress.total)} .value=${progress.done} aria-labelledby="progress-label"></progress>
-          </div>`
-        : nothing}
+      ${renderMeters(m, slots, req)}
+      ${renderProgress(m, this.#search.progress, busy)}
       ${this.#renderNotices()}
       <p id="results-label" class="list-label" ?hidden=${empty}>${m.resultsLabel}</p>
       ${empty || !toolbar
@@ -927,17 +853,7 @@ export class PeekerDomainPicker extends LitElement {
         })}
       </div>
       <p class="muted empty" ?hidden=${!empty}>${m.emptyResults}</p>
-      <div class="paste">
-        <button part="button" type="button" class="disclosure" data-action="paste-toggle" aria-expanded=${String(this.pasteOpen)}
-          aria-controls="paste-body" id="paste-toggle" @click=${() => (this.pasteOpen = !this.pasteOpen)}><span
-          class="chevron" aria-hidden="true">${this.pasteOpen ? '▾' : '▸'}</span> ${m.pasteLabel}</button>
-        <div class="paste-body" id="paste-body" role="group" aria-labelledby="paste-toggle" ?hidden=${!this.pasteOpen}>
-          <label for="paste" class="visually-hidden">${m.pasteLabel}</label>
-          <textarea id="paste" part="input" aria-describedby="paste-hint" ?disabled=${locked}></textarea>
-          <p id="paste-hint" class="hint">${m.pasteHint}</p>
-          <div class="actions">${actionButton('check-list', m.checkList, locked, this.#onPaste)}</div>
-        </div>
-      </div>
+      ${renderPasteBox({ m, open: this.pasteOpen, locked, onToggle: () => (this.pasteOpen = !this.pasteOpen), onCheck: this.#onPaste })}
       ${renderSummary({
         m,
         slots,
@@ -965,31 +881,19 @@ export class PeekerDomainPicker extends LitElement {
   }
 
   #renderNotices(): TemplateResult {
-    const m = this.#messages;
-    const notices: Notice[] = [];
-    const add = (kind: Notice['kind'], text: string, retry?: boolean): unknown => notices.push(notice(kind, text, retry));
-    if (this.debouncedBrand !== '' && this.checkAvailability === null && this.endpoint === '') add('error', m.noTransport);
     const { brandProblem, error } = this.#search;
-    if (brandProblem !== null) add('warning', m.brandRejected(this.#describe(brandProblem)));
-    if (error && !isAbort(error.error)) add('error', m.checkFailed(this.#describe(error.error)), true);
-    let failed = 0;
-    for (const { row } of this.#entries.values()) if (row?.reason === 'errored' || row?.reason === 'stale') failed += 1;
-    if (failed > 0) add('error', m.failedCount(failed), true);
-    // an unusable brand is the one thing to fix: no shortfall of its (empty) ideas beside it
-    const infeasible = brandProblem === null ? this.#infeasibleText() : null;
-    if (infeasible !== null) add('infeasible', infeasible);
-    if (this.fillNotice && this.fillNotice.kind !== 'infeasible') notices.push(this.fillNotice);
-    const flow = this.#confirm.notice;
-    if (flow) notices.push(flow);
-    if (this.pasteInvalid.length > 0) add('warning', m.pasteInvalid(this.pasteInvalid));
-    // the confirm flow's notice takes focus when it replaces the pressed button
-    return html`<div class="notices">
-      ${notices.map(
-        (n) => html`<p class="notice" data-kind=${n.kind} role=${n.kind === 'error' ? 'alert' : nothing}
-          data-role=${n === flow ? 'flow-notice' : nothing} tabindex=${n === flow ? '-1' : nothing}>
-          ${n.text} ${n.retry ? actionButton('retry', m.retry, this.#isDisabled, () => this.#retry()) : nothing}
-        </p>`,
-      )}
-    </div>`;
+    return renderNotices({
+      m: this.#messages,
+      noTransport: this.debouncedBrand !== '' && this.checkAvailability === null && this.endpoint === '',
+      brandProblem: brandProblem === null ? null : this.#describe(brandProblem),
+      searchFailed: error && !isAbort(error.error) ? this.#describe(error.error) : null,
+      failedCount: checkedCounts(this.#entries.values()).failed,
+      infeasible: this.#infeasibleText(),
+      fillNotice: this.fillNotice,
+      flowNotice: this.#confirm.notice,
+      pasteInvalid: this.pasteInvalid,
+      disabled: this.#isDisabled,
+      onRetry: () => this.#retry(),
+    });
   }
 }
