@@ -37,9 +37,9 @@ export { DEFAULT_TLDS } from './candidates/default-tlds.ts';
 export { DEFAULT_PROTECTED_BRANDS } from './candidates/protected-brands.ts';
 
 // availability
-export { Provider, UnavailableReason, isOrderable } from './availability/availability-row.ts';
+export { Provider, UnavailableReason } from './availability/availability-row.ts';
 export type { AvailabilityRow } from './availability/availability-row.ts';
-export { RowStatus, classifyRow } from './availability/row-status.ts';
+export { RowStatus, classifyRow, isOrderable } from './availability/row-status.ts';
 export type { RowClassification } from './availability/row-status.ts';
 export { createAvailabilityChecker } from './availability/create-availability-checker.ts';
 export type {

@@ -1,5 +1,3 @@
-import { orderableProviders } from './row-status.ts';
-
 /** A mail provider Peeker can run a domain on. */
 export const Provider = { google: 'google', microsoft: 'microsoft' } as const;
 /** `'google'` or `'microsoft'`. */
@@ -44,19 +42,4 @@ export interface AvailabilityRow {
   message?: string;
   /** When the answer was received, in epoch milliseconds (our addition; set by the checker). */
   checked_at?: number;
-}
-
-/**
- * Whether a row may be placed in an order now: available, not premium, priced, and usable for
- * Google and/or Microsoft. Shorthand for `classifyRow(row).orderable` (see `classifyRow` for
- * why a row is not orderable).
- * @param row - an availability row
- * @returns true when the solver may choose it
- * @example
- * ```ts
- * rows.filter(isOrderable);
- * ```
- */
-export function isOrderable(row: AvailabilityRow): boolean {
-  return orderableProviders(row) !== 0;
 }

@@ -135,3 +135,18 @@ export function classifyRow(row: AvailabilityRow | null | undefined): RowClassif
   if (!Number.isSafeInteger(row.price_cents)) return unorderable('unpriced', 'unpriced');
   return unorderable('unusable', 'no_usable_provider');
 }
+
+/**
+ * Whether a row may be placed in an order now: available, not premium, priced, and usable for
+ * Google and/or Microsoft. Shorthand for `classifyRow(row).orderable` (see `classifyRow` for
+ * why a row is not orderable).
+ * @param row - an availability row
+ * @returns true when the solver may choose it
+ * @example
+ * ```ts
+ * rows.filter(isOrderable);
+ * ```
+ */
+export function isOrderable(row: AvailabilityRow): boolean {
+  return orderableProviders(row) !== 0;
+}

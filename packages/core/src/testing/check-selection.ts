@@ -1,4 +1,4 @@
-import { isOrderable } from '../availability/availability-row.ts';
+import { isOrderable } from '../availability/row-status.ts';
 import type { AvailabilityRow } from '../availability/availability-row.ts';
 import { PeekerError } from '../errors/peeker-error.ts';
 import type { SelectionProblem, SelectionResult } from '../solver/selection-problem.ts';

@@ -6,7 +6,7 @@
  */
 import { OrderValidationError, PeekerError, buildOrderDraft, compareNames, isOrderable, normalizeHostname, type AvailabilityRow } from '@peeker/core';
 import { PeekerOrderReadyEvent, type OrderReadyDetail } from '../events/peeker-order-ready.ts';
-import type { ConfirmContext, Review } from './confirm-controller.ts';
+import type { ConfirmContext, Review } from './confirm-types.ts';
 import { notice, type Notice } from './notice.ts';
 import { statusOf } from './row-status.ts';
 import { loadEngine } from './engine-loader.ts';

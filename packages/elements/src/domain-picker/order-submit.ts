@@ -7,7 +7,7 @@
 import { PeekerError, isOrderable, type AvailabilityRow, type OrderDraft, type SelectionCost, type UnavailableReason } from '@peeker/core';
 import { PeekerOrderPlacedEvent, type OrderPlacedDetail } from '../events/peeker-order-placed.ts';
 import type { OrderReadyDetail } from '../events/peeker-order-ready.ts';
-import type { ConfirmContext, Review } from './confirm-controller.ts';
+import type { ConfirmContext, Review } from './confirm-types.ts';
 import { notice, type Notice } from './notice.ts';
 
 /** Most alternates sent for replacements (the order handler's default limit). */

@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PeekerMessages } from '../messages.ts';
 import { actionButton } from './action-button.ts';
-import type { Review } from './confirm-controller.ts';
+import type { Review } from './confirm-types.ts';
 import { statusText } from './domain-option.ts';
 import { formatMoney } from './formatters.ts';
 

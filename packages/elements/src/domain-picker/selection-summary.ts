@@ -8,7 +8,7 @@ import type { AvailabilityRow } from '@peeker/core';
 import type { SlotAssignment } from '@peeker/core';
 import type { PeekerMessages } from '../messages.ts';
 import { actionButton } from './action-button.ts';
-import type { ConfirmPhase } from './confirm-controller.ts';
+import type { ConfirmPhase } from './confirm-types.ts';
 import { renderCostChart } from './cost-chart.ts';
 import type { DownloadKind } from './downloads.ts';
 

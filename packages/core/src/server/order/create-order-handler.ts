@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
 import type { CheckOptions } from '../../availability/create-availability-checker.ts';
-import { isOrderable, type AvailabilityRow } from '../../availability/availability-row.ts';
+import type { AvailabilityRow } from '../../availability/availability-row.ts';
+import { isOrderable } from '../../availability/row-status.ts';
 import { OrderValidationError } from '../../errors/order-validation-error.ts';
 import { PeekerApiError } from '../../errors/peeker-api-error.ts';
 import { PeekerError } from '../../errors/peeker-error.ts';
