@@ -194,10 +194,10 @@ describe('createOrderHandler against the sandbox', () => {
   });
 
   it.each([
-    ['bad JSON', '{"order":', 'application/json', 400, 'invalid_json'],
+    ['bad JSON', '{"order":', 'application/json', 400, 'invalid_request'],
     ['a JSON array', '[1,2]', 'application/json', 400, 'invalid_request'],
     ['a form body', 'a=1', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type'],
-    ['bad UTF-8', Buffer.from([0x7b, 0xff, 0x7d]).toString('latin1'), 'application/json', 400, 'invalid_json'],
+    ['bad UTF-8', Buffer.from([0x7b, 0xff, 0x7d]).toString('latin1'), 'application/json', 400, 'invalid_request'],
   ])('answers %s with a typed envelope', async (_, raw, contentType, status, code) => {
     const answer = await post(null, { raw, contentType });
     expect(answer.status).toBe(status);

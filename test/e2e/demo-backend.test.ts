@@ -61,10 +61,10 @@ describe('demo backend /api/orders', () => {
     expect(['invalid_order', 'names_taken']).toContain(JSON.parse(text).error.code);
   });
 
-  it('answers a body that is not JSON with 400 invalid_json', async () => {
+  it('answers a body that is not JSON with 400 invalid_request', async () => {
     const { status, text } = await post('/api/orders', '{"order": ');
     expect(status).toBe(400);
-    expect(JSON.parse(text).error.code).toBe('invalid_json');
+    expect(JSON.parse(text).error.code).toBe('invalid_request');
   });
 
   it('places a valid order, returns the receipt and an events token, and streams the order to its holder only', async () => {

@@ -184,7 +184,7 @@ describe('the README backend, run as written', () => {
   it('answers a malformed body with 400 and stays up', async () => {
     const answer = await post('/api/orders', '{"user": "client@example.com", ');
     expect(answer.status).toBe(400);
-    expect(answer.json.error.code).toBe('invalid_json');
+    expect(answer.json.error.code).toBe('invalid_request');
     expect(alive()).toBe(true);
   });
 

@@ -6,7 +6,6 @@ import { PeekerApiError } from '../../errors/peeker-api-error.ts';
 import { PeekerError } from '../../errors/peeker-error.ts';
 import { describeValue } from '../../internal/describe-value.ts';
 import {
-  BodyTooLargeError,
   errorEnvelope,
   fromFetchRequest,
   fromNodeRequest,
@@ -15,6 +14,7 @@ import {
   type ExchangeRequest,
   type ExchangeResponse,
 } from '../http/http-exchange.ts';
+import { readJsonBody } from '../http/read-json-body.ts';
 import { redactError, redactText } from '../http/redact-secrets.ts';
 import { createClientFairness } from './client-fairness.ts';
 import { redactorOf, type Redactor } from './client-redactor.ts';
@@ -104,18 +104,6 @@ export interface AvailabilityHandler {
   node(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void>;
   /** Fetch-style handler (Workers, Deno, Bun, Next.js route handlers, Hono…). */
   fetch(request: Request): Promise<Response>;
-}
-
-/** The JSON media type, with an optional UTF-8 charset. */
-function isJsonContentType(value: string | null): boolean {
-  if (value === null) return false;
-  const [type = '', ...params] = value.split(';');
-  if (type.trim().toLowerCase() !== 'application/json') return false;
-  for (const param of params) {
-    const [name = '', raw = ''] = param.split('=');
-    if (name.trim().toLowerCase() === 'charset' && raw.trim().replace(/^"|"$/g, '').toLowerCase() !== 'utf-8') return false;
-  }
-  return true;
 }
 
 function positiveInteger(name: string, value: unknown, fallback: number): number {
@@ -242,38 +230,9 @@ export function createAvailabilityHandler(options: AvailabilityHandlerOptions): 
     if (req.method !== 'POST') {
       return reply(405, errorEnvelope('method_not_allowed', 'Use POST'), { allow: 'POST' });
     }
-    if (!isJsonContentType(req.headers.get('content-type'))) {
-      return reply(415, errorEnvelope('unsupported_media_type', 'Content-Type must be application/json'));
-    }
-
-    let body: unknown;
-    if (req.parsedBody !== undefined) {
-      body = req.parsedBody.value;
-      if (new TextEncoder().encode(JSON.stringify(body) ?? '').byteLength > maxBodyBytes) {
-        return reply(413, errorEnvelope('payload_too_large', `Body must be at most ${maxBodyBytes} bytes`, undefined, { max_bytes: maxBodyBytes }));
-      }
-    } else {
-      let bytes: Uint8Array;
-      try {
-        bytes = await req.readBody(maxBodyBytes);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) {
-          return { ...reply(413, errorEnvelope('payload_too_large', `Body must be at most ${maxBodyBytes} bytes`, undefined, { max_bytes: maxBodyBytes })), closeConnection: true };
-        }
-        throw error;
-      }
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        return badRequest('Body is not valid UTF-8');
-      }
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return badRequest('Body is not valid JSON');
-      }
-    }
+    const read = await readJsonBody(req, maxBodyBytes);
+    if (!read.ok) return read.response;
+    const body = read.value;
 
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return badRequest('Body must be a JSON object like {"domains":["acme-mail.com"]}');

@@ -26,7 +26,8 @@ export function isJsonContentType(value: string | null): boolean {
 /**
  * Reads and parses a JSON body: 415 without a JSON media type, 413 over `maxBytes` (the
  * `Content-Length` is checked first, so a 10 MB body is refused without being read), 400
- * `invalid_json` for bad UTF-8 or bad syntax. Works after `express.json()` too.
+ * `invalid_request` (Peeker's code for a malformed body, docs/peeker-api.md §2) for bad UTF-8
+ * or bad syntax. Works after `express.json()` too.
  * @param req - the exchange request
  * @param maxBytes - the largest accepted body
  * @returns `{ ok: true, value }` or `{ ok: false, response }`
@@ -57,17 +58,17 @@ export async function readJsonBody(
       return { ok: false, response: { status: 500, json: errorEnvelope('raw_body_unavailable', 'The request body was consumed before the handler ran') } };
     }
     // The client went away or the stream broke while reading.
-    return { ok: false, response: { status: 400, json: errorEnvelope('invalid_json', 'The body could not be read'), closeConnection: true } };
+    return { ok: false, response: { status: 400, json: errorEnvelope('invalid_request', 'The body could not be read'), closeConnection: true } };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, response: { status: 400, json: errorEnvelope('invalid_json', 'Body is not valid UTF-8') } };
+    return { ok: false, response: { status: 400, json: errorEnvelope('invalid_request', 'Body is not valid UTF-8') } };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, response: { status: 400, json: errorEnvelope('invalid_json', 'Body is not valid JSON') } };
+    return { ok: false, response: { status: 400, json: errorEnvelope('invalid_request', 'Body is not valid JSON') } };
   }
 }

@@ -210,7 +210,7 @@ function invalidOrder(error: OrderValidationError, secrets: readonly string[]): 
  * is ignored: the callback supplies it.
  *
  * Steps (nothing upstream before step 5):
- * 1. method, media type, size, JSON (405, 415, 413, 400 `invalid_json`);
+ * 1. method, media type, size, JSON (405, 415, 413, 400 `invalid_request`);
  * 2. shape and fields of the draft (`buildOrderRequest` in draft mode): 400 `invalid_order`
  *    with every issue; more than `maxDomains` names or `maxAlternates` alternates: 400
  *    `too_many_domains` / `too_many_alternates`;
