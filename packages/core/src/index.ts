@@ -98,3 +98,4 @@ export type { VerifyWebhookOptions } from './webhooks/verify-webhook.ts';
 export { signWebhook } from './webhooks/sign-webhook.ts';
 export type { SignWebhookOptions, SignedWebhookHeaders } from './webhooks/sign-webhook.ts';
 export type { WebhookEvent, WebhookEventType } from './webhooks/webhook-event.ts';
+export type { OrderStatusEvent } from './webhooks/order-status-event.ts';

@@ -1,20 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { OrderStatusEvent } from '@peeker/core';
 import { hostStyles } from '../internal/host-styles.ts';
 import { resolveMessages, type PeekerMessages } from '../messages.ts';
 import styles from './order-status.styles.ts';
 
-/** One event as `createOrderEventsHandler` (`@peeker/core/server`) streams it. */
-export interface OrderStatusEventData {
-  id: string;
-  type: string;
-  created_at: string | null;
-  order_id: string;
-  status: string | null;
-  domain: string | null;
-  domain_count: number | null;
-  reason: string | null;
-}
+/** One event as `createOrderEventsHandler` (`@peeker/core/server`) streams it: core's `OrderStatusEvent`. */
+export type OrderStatusEventData = OrderStatusEvent;
 
 /** Where the live stream is: not started, open, reconnecting, finished, refused. */
 type Connection = 'idle' | 'open' | 'reconnecting' | 'ended' | 'unavailable';

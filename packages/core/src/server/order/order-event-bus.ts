@@ -1,28 +1,8 @@
 import { describeValue } from '../../internal/describe-value.ts';
 import type { WebhookEvent } from '../../webhooks/webhook-event.ts';
+import type { OrderStatusEvent } from '../../webhooks/order-status-event.ts';
 
-/**
- * One order event as the browser that placed the order sees it: the verified webhook's id,
- * type and time, the order it belongs to, and a few non-secret facts of its `data`.
- */
-export interface OrderStatusEvent {
-  /** The webhook event id (`evt_…`): the browser dedupes on it. */
-  id: string;
-  /** `order.in_progress`, `domain.connected`, `order.completed`, `order.failed`, … */
-  type: string;
-  /** When Peeker created the event (ISO 8601), when it said so. */
-  created_at: string | null;
-  /** The order (`ord_…`). */
-  order_id: string;
-  /** Status of the order or domain, when the event carried one. */
-  status: string | null;
-  /** The domain of a `domain.*` event. */
-  domain: string | null;
-  /** Number of domains in the order, when the event carried it. */
-  domain_count: number | null;
-  /** Peeker's reason or message on failures, when the event carried one. */
-  reason: string | null;
-}
+export type { OrderStatusEvent };
 
 /**
  * Where order events go between the webhook handler and the event streams. The default,
