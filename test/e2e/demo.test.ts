@@ -4,8 +4,8 @@
  * Nothing is mocked. Journeys: a brand to a completed order followed live; the same brand
  * twice (the names bought the first time are taken the second: the picker must end with a
  * completed order on other names, through an explicit "taken: here are replacements" step if
- * the server found them, never "confirmed" followed by a rejection); a double press of
- * Confirm sends one order.
+ * the server found them, never "confirmed" followed by a rejection); a corrected brand never
+ * orders a name of the misspelled one; a double press of Confirm sends one order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright';
@@ -161,6 +161,21 @@ describe('the demo in Chromium', () => {
     expect(second.errors).toEqual([]);
     await second.page.close();
   }, 180_000);
+
+  it('a corrected brand: the order holds no name generated for the misspelled one', async () => {
+    const { page, errors } = await openDemo();
+    const typo = await fillFor(page, 'Blue Rvier Labs');
+    expect(typo.filter((d) => d.includes('rvier')).length).toBeGreaterThan(0);
+    const fixed = await fillFor(page, 'Blue River Labs');
+    expect(fixed).toHaveLength(19);
+    expect(fixed.filter((d) => d.includes('rvier'))).toEqual([]);
+    await page.locator('peeker-domain-picker [data-action="confirm"]').click();
+    await expect.poll(() => placed(page), { timeout: 30_000 }).toHaveLength(1);
+    const [order] = await placed(page);
+    expect(order!.domains.filter((d) => d.includes('rvier'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 
   it('a double press of Confirm sends one order', async () => {
     const { page, errors } = await openDemo();
