@@ -1,7 +1,7 @@
 // Takes the README's screenshots of the demo in Debian's Chromium: starts the demo (Vite dev
 // server with the embedded sandbox), picks domains for "acme" and
 //   docs/demo.png       desktop (1100 px): fills, confirms, follows the order to order.completed
-//   docs/demo-phone.png phone (390 px, touch, 2× pixels): fills
+//   docs/demo-phone.png phone (390 × 844, touch, 2× pixels): fills; one screen from the picker's top
 //   docs/demo-dark.png  desktop with prefers-color-scheme: dark: fills
 // Run: node scripts/screenshot-demo.mjs [output folder, default docs/]
 import { chromium } from 'playwright';
@@ -46,11 +46,13 @@ async function pickFor(brand, contextOptions) {
  * awaited: a full-page capture of a shorter viewport can catch the list's rows
  * (`content-visibility: auto`) before they are painted.
  */
-async function shoot(page, name) {
+async function shoot(page, name, fullPage = true) {
   const path = `${outDir}/${name}`;
-  const { width } = page.viewportSize();
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width, height });
+  if (fullPage) {
+    const { width } = page.viewportSize();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width, height });
+  }
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.screenshot({ path });
   console.log(`wrote ${path}`);
@@ -70,7 +72,9 @@ try {
     isMobile: true,
     hasTouch: true,
   });
-  await shoot(phone.page, 'demo-phone.png');
+  // a whole phone page is several screens tall: show the first screen of the picker
+  await phone.page.evaluate(() => document.querySelector('peeker-domain-picker').scrollIntoView());
+  await shoot(phone.page, 'demo-phone.png', false);
   await phone.context.close();
 
   const dark = await pickFor('globex', { viewport: { width: 1100, height: 900 }, colorScheme: 'dark' });
