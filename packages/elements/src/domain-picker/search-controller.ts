@@ -216,7 +216,9 @@ export class SearchController implements ReactiveController {
     if (outcome.status === 'rejected') {
       this.brandProblem = outcome.error;
       this.progress = null;
-      return initialState;
+      // A completed outcome, not `initialState`: after an await, @lit/task would reset to
+      // INITIAL without settling `taskComplete`, and `checksComplete` would wait forever.
+      return { feasible: false, exhausted: true, failed: 0, shortfall: null, rejected: outcome.error };
     }
     const result = outcome.result;
     return {
