@@ -5,7 +5,7 @@
  * selection.
  */
 import type { AvailabilityRow } from '../availability/availability-row.ts';
-import { classifyRow } from '../availability/row-status.ts';
+import { CAN_GOOGLE, CAN_MICROSOFT, orderableProviders } from '../availability/row-status.ts';
 import { compareNames } from '../domains/compare-names.ts';
 import { tieBreak } from './tie-break.ts';
 
@@ -61,10 +61,11 @@ export function assignSlots(
   const dual: string[] = [];
   const unusable: string[] = [];
   for (const { domain, row } of sorted) {
-    const { google, microsoft } = classifyRow(row);
-    if (google && microsoft) dual.push(domain);
-    else if (google) googleOnly.push(domain);
-    else if (microsoft) microsoftOnly.push(domain);
+    // classifyRow's provider answer, as bits: no object per name (the solver calls this for every answer)
+    const providers = row === null || row === undefined ? 0 : orderableProviders(row);
+    if (providers === (CAN_GOOGLE | CAN_MICROSOFT)) dual.push(domain);
+    else if (providers === CAN_GOOGLE) googleOnly.push(domain);
+    else if (providers === CAN_MICROSOFT) microsoftOnly.push(domain);
     else unusable.push(domain);
   }
   const microsoftSlots = Math.max(0, required.microsoft);
