@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * Styles of `<peeker-domain-picker>`. Public `--peeker-*` custom properties are read once
- * into private `--_*` variables on `:host`; everything below uses only the private ones.
+ * into private `--_*` variables on `:host` (the shared ones in internal/theme-tokens.ts, the
+ * picker's own below); everything below uses only the private ones.
  *
  * Colour defaults come in a light and a dark variant through `light-dark()`: the host's
  * `color-scheme: light dark` follows `prefers-color-scheme`, and a page that has no dark
@@ -11,27 +12,11 @@ import { css } from 'lit';
  */
 export default css`
   :host {
-    color-scheme: light dark;
-    --_font: var(--peeker-font-family, inherit);
-    --_font-size: var(--peeker-font-size, 1rem);
-    --_text: var(--peeker-text-color, light-dark(#1f2328, #e6edf3));
-    --_muted: var(--peeker-muted-color, light-dark(#57606a, #9ea7b3));
-    --_surface: var(--peeker-surface-color, light-dark(#ffffff, #161b22));
-    --_border: var(--peeker-border-color, light-dark(#8c959f, #6e7681));
-    --_accent: var(--peeker-accent-color, light-dark(#0b57d0, #8ab4f8));
     --_on-accent: var(--peeker-accent-text-color, light-dark(#ffffff, #0d1117));
     --_selected: var(--peeker-selected-color, light-dark(#e8f0fe, #1c2d4a));
-    --_success: var(--peeker-success-color, light-dark(#1a7f37, #3fb950));
-    --_danger: var(--peeker-danger-color, light-dark(#b3261e, #ff7b72));
-    --_warning: var(--peeker-warning-color, light-dark(#8a4b00, #d29922));
-    --_radius: var(--peeker-radius, 6px);
-    --_space: var(--peeker-space, 0.75rem);
     --_row-gap: var(--peeker-row-gap, 0.25rem);
     --_focus: var(--peeker-focus-ring, 2px solid var(--_accent));
     --_list-height: var(--peeker-listbox-max-height, 28rem);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    color: var(--_text);
     min-inline-size: 0;
   }
 

@@ -6,6 +6,7 @@ import type { AvailabilityRow, AvailabilityTransport, Bundle, SelectionResult, S
 import styles from './domain-picker.styles.ts';
 import type { OrderFields } from './order-fields.ts';
 import { hostStyles } from '../internal/host-styles.ts';
+import { themeTokens } from '../internal/theme-tokens.ts';
 import { tldListConverter, toCount } from '../internal/converters.ts';
 import { Debouncer } from '../internal/debounce.ts';
 import { resolveMessages, type PeekerMessages } from '../messages.ts';
@@ -98,7 +99,7 @@ const FORM_INPUTS = 'chosen name required requiredGoogle requiredMicrosoft bundl
  *   `value` is set or the form is reset.
  */
 export class PeekerDomainPicker extends LitElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, themeTokens, styles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   /** Takes part in `<form>`s through ElementInternals. */
   static formAssociated = true;

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import type { OrderStatusEvent } from '@peeker/core';
 import { hostStyles } from '../internal/host-styles.ts';
+import { themeTokens } from '../internal/theme-tokens.ts';
 import { resolveMessages, type PeekerMessages } from '../messages.ts';
 import styles from './order-status.styles.ts';
 
@@ -69,7 +70,7 @@ function readEvent(text: string): OrderStatusEventData | null {
  * @cssstate failed - The order failed.
  */
 export class PeekerOrderStatus extends LitElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, themeTokens, styles];
 
   /** URL of the partner's order events endpoint (`createOrderEventsHandler`), e.g. `/api/orders/events`. */
   @property() endpoint = '';
