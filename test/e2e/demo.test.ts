@@ -8,14 +8,10 @@
  * orders a name of the misspelled one; a double press of Confirm sends one order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright';
-import { createServer, type ViteDevServer } from 'vite';
-import { fileURLToPath } from 'node:url';
-import { chromiumArgs } from '../../vitest.config.ts';
+import type { Browser, Page } from 'playwright';
+import { startDemo, type RunningDemo } from './demo-server.ts';
 
-const demoRoot = fileURLToPath(new URL('../../demo/', import.meta.url));
-
-let server: ViteDevServer;
+let demo: RunningDemo;
 let browser: Browser;
 let origin: string;
 
@@ -70,26 +66,12 @@ const noticeLog = (page: Page) => page.evaluate(() => (window as unknown as { no
 const statusHeadline = (page: Page) => page.locator('peeker-order-status [part="headline"]').textContent();
 
 beforeAll(async () => {
-  server = await createServer({
-    root: demoRoot,
-    configFile: `${demoRoot}vite.config.ts`,
-    configLoader: 'runner',
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address !== 'object') throw new Error('the demo server has no address');
-  origin = `http://127.0.0.1:${address.port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
+  demo = await startDemo();
+  ({ origin, browser } = demo);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await demo?.close();
 });
 
 describe('the demo in Chromium', () => {
