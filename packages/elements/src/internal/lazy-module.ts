@@ -8,8 +8,8 @@ export interface LazyModule<T> {
 }
 
 /**
- * @param importer - the dynamic import, e.g. `() => import('./x.ts')` (a literal specifier, so
- *   bundlers split it into its own chunk)
+ * @param importer - a function that dynamically imports a sibling module by a literal
+ *   specifier (so bundlers split it into its own chunk)
  * @param onError - turns a load failure into the error to throw (default: the failure itself)
  * @returns the lazy module
  */
